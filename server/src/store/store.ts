@@ -1,0 +1,316 @@
+/**
+ * The store interface. SQLite (embedded default) and PostgreSQL (several nodes, one database) both
+ * implement it and both pass test/store/conformance.ts. Times are epoch milliseconds; the HTTP edge
+ * turns them into ISO strings. Every read and write of a tenant's resource takes the tenant id, so
+ * isolation is enforced here and not only in the routes.
+ */
+
+export type HookStatus = 'active' | 'inactive' | 'disabled';
+export type HookFormat = 'envelope' | 'data' | 'batch' | 'template';
+export type HttpMethod = 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
+export type AttemptOutcome = 'succeeded' | 'failed' | 'gone' | 'redirect' | 'timeout' | 'network' | 'refused' | 'throttled';
+
+export interface TenantRecord {
+  id: string;
+  name: string;
+  /** The tenant's global switch: off, events are stored but create no deliveries. */
+  webhooksEnabled: boolean;
+  createdAt: number;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  /** null for admin keys. */
+  tenantId: string | null;
+  name: string;
+  role: 'tenant' | 'admin';
+  /** The first characters of the key, shown to people to recognise it. */
+  prefix: string;
+  /** SHA-256 (hex) of the key; the key itself is never stored. */
+  hash: string;
+  createdAt: number;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+export interface HookSecret {
+  secret: string;
+  createdAt: number;
+  /** null for the current secret; set on older ones while they overlap a rotation. */
+  expiresAt: number | null;
+}
+
+export type HookAuth =
+  | { type: 'none' }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'bearer'; token: string }
+  | { type: 'api_key'; headerName: string; value: string };
+
+export interface RetryPolicy {
+  type: 'standard' | 'fixed-30m-24h' | 'custom';
+  /** Seconds, for `custom`. */
+  delays?: number[];
+}
+
+export interface LastDelivery {
+  deliveryId: string;
+  status: DeliveryStatus;
+  responseStatus: number | null;
+  at: number;
+}
+
+export interface HookRecord {
+  id: string;
+  tenantId: string;
+  /** Kept byte for byte as given. */
+  url: string;
+  /** Event types, or `*` for all. */
+  events: string[];
+  name: string | null;
+  description: string;
+  brand: string | null;
+  status: HookStatus;
+  disabledReason: string | null;
+  format: HookFormat;
+  template: { body: string; contentType: 'json' | 'xml' | 'form' } | null;
+  method: HttpMethod;
+  auth: HookAuth;
+  headers: Record<string, string>;
+  /** A Mongo-style query over the envelope, or null. */
+  filter: Record<string, unknown> | null;
+  retryPolicy: RetryPolicy;
+  ordered: boolean;
+  source: 'api' | 'zapier' | 'power-automate' | 'admin';
+  /** Newest first; the first one is the current secret. */
+  secrets: HookSecret[];
+  /** When the current run of consecutive failures began, or null. */
+  failingSince: number | null;
+  lastDelivery: LastDelivery | null;
+  deletedAt: number | null;
+  deletedBy: string | null;
+  deletedReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CustomEventTypeRecord {
+  tenantId: string;
+  type: string;
+  description: string;
+  schema: Record<string, unknown>;
+  sample: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface EventRecord {
+  id: string;
+  tenantId: string;
+  type: string;
+  brand: string | null;
+  data: Record<string, unknown>;
+  /** When the event happened (the envelope's timestamp). */
+  timestamp: number;
+  idempotencyKey: string | null;
+  test: boolean;
+  /** How many deliveries it created when accepted. */
+  deliveryCount: number;
+  createdAt: number;
+}
+
+export interface DeliveryRecord {
+  /** Also the `webhook-id` header on every attempt. */
+  id: string;
+  tenantId: string;
+  hookId: string;
+  eventId: string;
+  eventType: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
+  test: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AttemptRecord {
+  deliveryId: string;
+  tenantId: string;
+  number: number;
+  startedAt: number;
+  durationMs: number;
+  url: string;
+  method: string;
+  /** Secrets redacted. */
+  requestHeaders: Record<string, string>;
+  responseStatus: number | null;
+  /** Truncated. */
+  responseBody: string | null;
+  error: string | null;
+  outcome: AttemptOutcome;
+}
+
+export interface AgentLookupRecord {
+  id: string;
+  tenantId: string;
+  chatId: string;
+  status: 'pending' | 'assigned' | 'no_agents_available';
+  agentId: string | null;
+  answeredVia: 'webhook_response' | 'callback' | null;
+  answeredHookId: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface HookQuery extends PageRequest {
+  /** true: the deleted list; false: registered hooks. */
+  deleted: boolean;
+  status?: HookStatus;
+  event?: string;
+  brand?: string;
+}
+
+export interface DeliveryQuery extends PageRequest {
+  hookId?: string;
+  status?: DeliveryStatus;
+  eventType?: string;
+}
+
+export interface AppendEventResult {
+  event: EventRecord;
+  deliveries: DeliveryRecord[];
+  /** true when an event with the same id or idempotency key already existed; nothing was written. */
+  duplicate: boolean;
+}
+
+export interface ClaimedDelivery {
+  delivery: DeliveryRecord;
+  hook: HookRecord;
+  event: EventRecord;
+}
+
+export interface DeliveryUpdate {
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies numbered migrations; safe when several nodes start at once. */
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  createTenant(tenant: TenantRecord): Promise<void>;
+  getTenant(id: string): Promise<TenantRecord | undefined>;
+  listTenants(page: PageRequest): Promise<Page<TenantRecord>>;
+  updateTenant(id: string, patch: Partial<Pick<TenantRecord, 'name' | 'webhooksEnabled'>>): Promise<TenantRecord | undefined>;
+
+  createApiKey(key: ApiKeyRecord): Promise<void>;
+  /** Revoked keys are returned too; the caller refuses them. */
+  findApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(tenantId: string | null): Promise<ApiKeyRecord[]>;
+  /** tenantId null: any key (admin). Returns false when no such key in that scope. */
+  revokeApiKey(tenantId: string | null, id: string, at: number): Promise<boolean>;
+  touchApiKey(id: string, at: number): Promise<void>;
+
+  /** Returns true when created, false when replaced. */
+  putCustomEventType(record: CustomEventTypeRecord): Promise<boolean>;
+  getCustomEventType(tenantId: string, type: string): Promise<CustomEventTypeRecord | undefined>;
+  listCustomEventTypes(tenantId: string): Promise<CustomEventTypeRecord[]>;
+  deleteCustomEventType(tenantId: string, type: string): Promise<boolean>;
+
+  createHook(hook: HookRecord): Promise<void>;
+  /** Deleted hooks included. */
+  getHook(tenantId: string, id: string): Promise<HookRecord | undefined>;
+  /** Newest first. */
+  listHooks(query: HookQuery & { tenantId: string }): Promise<Page<HookRecord>>;
+  updateHook(tenantId: string, id: string, patch: Partial<Omit<HookRecord, 'id' | 'tenantId' | 'createdAt'>>): Promise<HookRecord | undefined>;
+
+  /**
+   * The transactional outbox. In one transaction: if an event with the same (tenant, id) or
+   * (tenant, idempotencyKey) exists, return it with `duplicate: true` and write nothing; else insert
+   * the event, load the candidate hooks (same tenant, not deleted, status active, subscribed to the
+   * type or `*`, brand null or equal to the event's) through an index, call `plan` with them
+   * (filters are evaluated there, synchronously) and insert the deliveries it returns.
+   * Cost grows with the number of candidate hooks, not with all hooks.
+   */
+  appendEvent(event: EventRecord, plan: (candidates: HookRecord[]) => DeliveryRecord[]): Promise<AppendEventResult>;
+  getEvent(tenantId: string, id: string): Promise<EventRecord | undefined>;
+  /** Newest first. */
+  listEvents(query: PageRequest & { tenantId: string; type?: string }): Promise<Page<EventRecord>>;
+
+  /** Inserts deliveries outside appendEvent (test deliveries, operational events). */
+  insertDeliveries(deliveries: DeliveryRecord[]): Promise<void>;
+  /**
+   * Claims up to `limit` pending deliveries due at `now` whose lease is free or expired, setting
+   * leaseOwner/leaseExpiresAt. For an ordered hook only its oldest unfinished delivery is claimable,
+   * and none while another of its deliveries is leased.
+   */
+  claimDeliveries(options: { owner: string; leaseMs: number; limit: number; now: number }): Promise<ClaimedDelivery[]>;
+  /**
+   * Records an attempt and applies the delivery's new state, only while `owner` still holds the
+   * lease (returns false otherwise: another worker took it over); clears the lease. `hookPatch`
+   * (lastDelivery, failingSince, status…) is applied in the same transaction.
+   */
+  completeAttempt(input: {
+    owner: string;
+    attempt: AttemptRecord;
+    update: DeliveryUpdate;
+    hookPatch?: Partial<Omit<HookRecord, 'id' | 'tenantId' | 'createdAt'>>;
+  }): Promise<boolean>;
+  /** Gives back every lease `owner` holds (graceful shutdown). */
+  releaseLeases(owner: string): Promise<number>;
+  getDelivery(tenantId: string, id: string): Promise<{ delivery: DeliveryRecord; attempts: AttemptRecord[] } | undefined>;
+  /** Newest first. */
+  listDeliveries(query: DeliveryQuery & { tenantId: string }): Promise<Page<DeliveryRecord>>;
+  /** Puts a delivery back to pending, due now, keeping its id. */
+  requeueDelivery(tenantId: string, id: string, now: number): Promise<DeliveryRecord | undefined>;
+  /** Re-queues the hook's failed deliveries created at or after `since`; returns how many. */
+  requeueFailed(tenantId: string, hookId: string, since: number, now: number): Promise<number>;
+  /** Cancels the hook's pending deliveries (hook deleted or gone); returns how many. */
+  cancelPending(tenantId: string, hookId: string, now: number): Promise<number>;
+  /** The earliest nextAttemptAt among pending deliveries, or null: when to wake next. */
+  nextDueAt(): Promise<number | null>;
+  queueStats(now: number): Promise<{ pending: number; oldestPendingAt: number | null }>;
+
+  createAgentLookup(lookup: AgentLookupRecord): Promise<void>;
+  getAgentLookup(tenantId: string, id: string): Promise<AgentLookupRecord | undefined>;
+  /** Sets the answer only while pending and not expired; returns the record after. */
+  answerAgentLookup(
+    tenantId: string,
+    id: string,
+    answer: { agentId: string; via: 'webhook_response' | 'callback'; hookId: string | null },
+    now: number,
+  ): Promise<{ accepted: boolean; lookup: AgentLookupRecord | undefined }>;
+  finishAgentLookup(tenantId: string, id: string, status: 'no_agents_available'): Promise<void>;
+
+  /** Deletes attempts and events (with their finished deliveries) older than `before`, at most `batchSize` rows a table. */
+  prune(before: number, batchSize: number): Promise<{ attempts: number; events: number }>;
+
+  /**
+   * Called (on every node, for PostgreSQL) soon after deliveries are committed, so idle workers wake
+   * without polling. Returns an unsubscribe function.
+   */
+  onDeliveriesCreated(listener: () => void): () => void;
+}

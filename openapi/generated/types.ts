@@ -1428,7 +1428,7 @@ export interface components {
         ProblemField: {
             /** @description JSON Pointer to the field in the body, e.g. `/data/chat/status`. */
             pointer?: string;
-            /** @description Name of the offending query */
+            /** @description Name of the offending query, path or header parameter. */
             parameter?: string;
             /**
              * @description Where the field is.
@@ -1452,7 +1452,7 @@ export interface components {
                 name: string;
                 /** @enum {string} */
                 role: "tenant" | "admin";
-                /** @description The first characters of the key */
+                /** @description The first characters of the key, for recognising it. */
                 prefix?: string;
             };
         };
@@ -1522,7 +1522,7 @@ export interface components {
             };
         };
         Trigger: components["schemas"]["TriggerSummary"] & {
-            /** @description The JSON Schema of the event's `data` */
+            /** @description The JSON Schema of the event's `data`, dereferenced. */
             schema: Record<string, never>;
             /** @description A sample `data` object. */
             sample: Record<string, never>;
@@ -1625,7 +1625,7 @@ export interface components {
             filter?: Record<string, never> | null;
             retryPolicy?: components["schemas"]["RetryPolicy"];
             /**
-             * @description Deliver this hook's events one at a time
+             * @description Deliver this hook's events one at a time, in order.
              * @default false
              */
             ordered: boolean;
@@ -4238,8 +4238,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "description": "Missed chats",
-                 *       "weekdays team": null,
+                 *       "description": "Missed chats, weekdays team",
                  *       "events": [
                  *         "chat.missed"
                  *       ]

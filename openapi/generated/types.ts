@@ -1446,7 +1446,8 @@ export interface components {
             version?: string;
         };
         Me: {
-            tenant: components["schemas"]["Tenant"];
+            /** @description The key's tenant; null for admin keys, which belong to no tenant. */
+            tenant: components["schemas"]["Tenant"] | null;
             key: {
                 id: string;
                 name: string;
@@ -1794,10 +1795,12 @@ export interface components {
             nextCursor: string | null;
         };
         AgentLookupRequest: {
-            /** @description The chat session (the catalog's ChatSession shape). */
+            /** @description The chat session (the catalog's ChatSession shape); validated like the event's data (422 names each field). */
             chat: Record<string, never>;
-            /** @description Agent ids the helpdesk would accept. */
-            candidateAgents?: string[];
+            /** @description Agents the helpdesk would accept: User objects, or userIds of users already in the chat (targetUsers, users, participants). An answer must name one of them; with none given, any agent id is taken. */
+            candidateAgents?: (string | Record<string, never>)[];
+            /** @description The agent the routing would invite next (a User); defaults to the first candidate. */
+            invitedAgent?: Record<string, never> | null;
             /** @description Which invitation jump this is. */
             attempt?: number;
             brand?: string | null;
@@ -3860,7 +3863,15 @@ export interface operations {
     };
     getTriggerSchema: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `json-schema` (default): JSON Schema draft 2020-12. `swagger2`: the same schema as a Swagger 2.0
+                 *     schema object (`x-nullable` instead of type arrays, single-value `enum` instead of `const`,
+                 *     `x-ms-summary` from each `title`), which the Power Automate connector's dynamic schemas need;
+                 *     convert with `toSwagger2Schema` from `connector/power-automate/swagger2-schema.ts`.
+                 */
+                format?: "json-schema" | "swagger2";
+            };
             header?: never;
             path: {
                 /** @description An event type, such as `chat.missed` or `custom.device_offline`. */

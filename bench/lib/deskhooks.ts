@@ -1,0 +1,149 @@
+/** Starting deskhooks under test on a fresh database, and talking to its API. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { request } from 'undici';
+import { Client } from 'pg';
+import { spawnChild, type Child } from './rpc';
+import { BENCH_EVENT_TYPE } from './envelope';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface FreshDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export interface StoreTarget {
+  kind: StoreKind;
+  /** A new empty database for one scenario, so no scenario sees another's rows. */
+  fresh(label: string): Promise<FreshDatabase>;
+}
+
+export function sqliteTarget(): StoreTarget {
+  return {
+    kind: 'sqlite',
+    async fresh(label) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `deskhooks-bench-${label}-`));
+      return {
+        url: path.join(dir, 'deskhooks.db'),
+        async drop() {
+          fs.rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+/** One database per scenario on the given server (CREATE DATABASE … / DROP DATABASE … WITH (FORCE)). */
+export function postgresTarget(adminUrl: string): StoreTarget {
+  let counter = 0;
+  return {
+    kind: 'postgres',
+    async fresh(label) {
+      const name = `deskhooks_bench_${process.pid}_${++counter}_${label.replace(/[^a-z0-9]+/gi, '_')}`.toLowerCase().slice(0, 63);
+      const admin = new Client({ connectionString: adminUrl });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return {
+        url: url.toString(),
+        async drop() {
+          const client = new Client({ connectionString: adminUrl });
+          await client.connect();
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          } finally {
+            await client.end();
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface ServerInfo {
+  url: string;
+  store: StoreKind;
+  workerConcurrency: number;
+  leaseMs: number;
+}
+
+export interface Deskhooks {
+  child: Child;
+  info: ServerInfo;
+  apiKey: string;
+  db: FreshDatabase;
+  /** Stops the server process and drops its database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  label: string;
+  startEngine: boolean;
+  /** An already seeded database (backlog); otherwise a fresh one is made. */
+  db?: FreshDatabase;
+  cpuProfDir: string | null;
+  logLevel: string;
+}
+
+export async function startDeskhooks(target: StoreTarget, options: StartOptions): Promise<Deskhooks> {
+  const db = options.db ?? (await target.fresh(options.label));
+  const apiKey = `dk_bench_${crypto.randomBytes(18).toString('hex')}`;
+  const nodeFlags = options.cpuProfDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${target.kind}-${options.label}-${Date.now()}.cpuprofile`]
+    : [];
+  let child: Child | undefined;
+  try {
+    child = await spawnChild('deskhooks-server', {
+      nodeFlags,
+      stdout: 'ignore',
+      env: {
+        DATABASE_URL: db.url,
+        DESKHOOKS_API_KEY: apiKey,
+        DESKHOOKS_ALLOW_INSECURE_TARGETS: '1',
+        PORT: '0',
+        LOG_LEVEL: options.logLevel,
+        DESKHOOKS_NODE_ID: `bench-${options.label}`,
+      },
+    });
+    const info = await child.call<ServerInfo>('start', { startEngine: options.startEngine }, 120_000);
+    const started = child;
+    return {
+      child: started,
+      info,
+      apiKey,
+      db,
+      async stop() {
+        await started.stop();
+        await db.drop();
+      },
+    };
+  } catch (error) {
+    await child?.stop();
+    await db.drop();
+    throw error;
+  }
+}
+
+/** Registers a hook through `POST /v1/hooks`, as a developer would. */
+export async function createHookViaApi(server: Deskhooks, url: string, events: string[] = [BENCH_EVENT_TYPE]): Promise<string> {
+  const answer = await request(`${server.info.url}/v1/hooks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ url, events }),
+  });
+  const body = (await answer.body.json()) as { id?: string };
+  if (answer.statusCode !== 201 || !body.id) throw new Error(`POST /v1/hooks answered ${answer.statusCode}: ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+export function authHeaders(server: Deskhooks): Record<string, string> {
+  return { authorization: `Bearer ${server.apiKey}` };
+}

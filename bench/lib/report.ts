@@ -1,0 +1,147 @@
+/** The results document (JSON) and the terminal table, with the issue's targets checked. */
+import type { MachineInfo } from './machine';
+import type { RawLimitResult } from '../scenarios/raw-limit';
+import type { IngestLoadResult } from '../scenarios/ingest-baseline';
+import type { DeliveryResult } from '../scenarios/delivery';
+import type { IngestResult } from '../scenarios/ingest';
+import type { LatencyResult } from '../scenarios/latency';
+import type { FanOutResult } from '../scenarios/fan-out';
+import type { BacklogResult } from '../scenarios/backlog';
+import type { StoreKind } from './deskhooks';
+
+export interface StoreResults {
+  store: StoreKind;
+  delivery?: DeliveryResult;
+  ingest?: IngestResult;
+  latency?: LatencyResult;
+  fanOut?: FanOutResult[];
+  backlog?: BacklogResult[];
+  /** Scenarios that failed, with why: the run goes on and reports the rest. */
+  failures: Record<string, string>;
+}
+
+export interface TargetCheck {
+  store: StoreKind;
+  target: string;
+  value: string;
+  /** null: not measured in this run. */
+  met: boolean | null;
+}
+
+export interface BenchResults {
+  benchmark: 'deskhooks';
+  date: string;
+  quick: boolean;
+  durationSeconds: number;
+  machine: MachineInfo;
+  /** Load averages at the end of the run (the start is in machine). */
+  loadAverageAfter: number[];
+  settings: { logLevel: string; envelopeType: string; sizes: unknown };
+  rawLimit?: RawLimitResult;
+  ingestBaseline?: IngestLoadResult;
+  stores: StoreResults[];
+  targets: TargetCheck[];
+  notes: string[];
+}
+
+const fmt = (n: number | undefined, digits = 0): string =>
+  n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export function checkTargets(stores: StoreResults[], quick: boolean): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const s of stores) {
+    const add = (target: string, value: string, met: boolean | null) => checks.push({ store: s.store, target, value, met });
+    add('delivery ratio (2)/(1) ≥ 0.5', s.delivery ? fmt(s.delivery.ratio, 2) : '–', s.delivery ? s.delivery.ratio >= 0.5 : null);
+    add('ingest ratio ≥ 0.5', s.ingest ? fmt(s.ingest.ratio, 2) : '–', s.ingest ? s.ingest.ratio >= 0.5 : null);
+    add(
+      `p99 at ${fmt(s.latency?.rate ?? 1000)} ev/s ≤ 20 ms`,
+      s.latency ? `${fmt(s.latency.p99Ms, 1)} ms` : '–',
+      s.latency ? s.latency.p99Ms <= 20 && s.latency.lost === 0 : null,
+    );
+    const fan = s.fanOut?.find((f) => f.hooks === 10_000);
+    add('10,000-hook fan-out ≤ 2 s', fan ? `${fmt(fan.seconds, 2)} s` : '–', fan ? fan.seconds <= 2 : null);
+    const million = s.backlog?.find((b) => b.pending === 1_000_000);
+    add('RSS < 256 MB at 1,000,000 pending', million ? `${fmt(million.peakRssMb)} MB` : '–', million ? million.peakRssMb < 256 : null);
+    const smallest = s.backlog?.[0];
+    const largest = s.backlog?.[s.backlog.length - 1];
+    // "Flat": the claim at the largest backlog within 2x (plus 1 ms of timer noise) of the smallest one's.
+    const flat = smallest && largest && smallest !== largest ? largest.claimMedianMs <= 2 * smallest.claimMedianMs + 1 : null;
+    add(
+      'flat claim time with backlog',
+      smallest && largest ? `${fmt(smallest.claimMedianMs, 2)} → ${fmt(largest.claimMedianMs, 2)} ms` : '–',
+      flat,
+    );
+  }
+  // Quick runs are too small to judge anything: report values, decide nothing.
+  return quick ? checks.map((c) => ({ ...c, met: null })) : checks;
+}
+
+export function renderTable(results: BenchResults): string {
+  const stores = results.stores.map((s) => s.store);
+  const rows: string[][] = [['Figure', ...stores, 'Target']];
+  const per = (pick: (s: StoreResults) => string) => results.stores.map((s) => pick(s));
+  const raw = results.rawLimit;
+  const base = results.ingestBaseline;
+  rows.push(['(1) raw limit: undici → receiver, req/s', ...stores.map(() => (raw ? fmt(raw.perSecond) : '–')), '']);
+  rows.push([
+    '(2) delivery: deliveries/s (ratio to 1)',
+    ...per((s) => (s.delivery ? `${fmt(s.delivery.perSecond)} (${fmt(s.delivery.ratio, 2)})` : fail(s, 'delivery'))),
+    'ratio ≥ 0.5',
+  ]);
+  rows.push(['    ingest baseline: minimal node:http, req/s', ...stores.map(() => (base ? fmt(base.perSecond) : '–')), '']);
+  rows.push([
+    '(3) ingest: events/s (ratio to baseline)',
+    ...per((s) => (s.ingest ? `${fmt(s.ingest.perSecond)} (${fmt(s.ingest.ratio, 2)})` : fail(s, 'ingest'))),
+    'ratio ≥ 0.5',
+  ]);
+  rows.push([
+    `(4) latency at ${fmt(results.stores[0]?.latency?.rate ?? 1000)} ev/s: p50 / p95 / p99 ms`,
+    ...per((s) => (s.latency ? `${fmt(s.latency.p50Ms, 1)} / ${fmt(s.latency.p95Ms, 1)} / ${fmt(s.latency.p99Ms, 1)}` : fail(s, 'latency'))),
+    'p99 ≤ 20 ms',
+  ]);
+  const fanSizes = [...new Set(results.stores.flatMap((s) => (s.fanOut ?? []).map((f) => f.hooks)))];
+  if (!fanSizes.length) rows.push(['(5) fan-out', ...per((s) => fail(s, 'fanout')), '']);
+  for (const hooks of fanSizes) {
+    rows.push([
+      `(5) fan-out to ${fmt(hooks)} hooks: s`,
+      ...per((s) => {
+        const f = s.fanOut?.find((x) => x.hooks === hooks);
+        return f ? fmt(f.seconds, 2) : fail(s, 'fanout');
+      }),
+      hooks === 10_000 ? '≤ 2 s' : '',
+    ]);
+  }
+  const backlogSizes = [...new Set(results.stores.flatMap((s) => (s.backlog ?? []).map((b) => b.pending)))];
+  if (!backlogSizes.length) rows.push(['(6) backlog', ...per((s) => fail(s, 'backlog')), '']);
+  for (const pending of backlogSizes) {
+    rows.push([
+      `(6) ${fmt(pending)} pending: peak RSS MB / claim ms`,
+      ...per((s) => {
+        const b = s.backlog?.find((x) => x.pending === pending);
+        return b ? `${fmt(b.peakRssMb)} / ${fmt(b.claimMedianMs, 2)}` : fail(s, 'backlog');
+      }),
+      pending === 1_000_000 ? '< 256 MB, flat' : '',
+    ]);
+  }
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => [...row[col]].length)));
+  const line = (row: string[]) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
+  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+
+  out.push('');
+  for (const t of results.targets) {
+    const mark = t.met === null ? '·' : t.met ? '✓' : '✗';
+    out.push(`${mark} [${t.store}] ${t.target}: ${t.value}`);
+  }
+  const m = results.machine;
+  out.push(
+    '',
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${fmt(m.memoryMb / 1024, 1)} GB, ${m.platform} ${m.kernel}, Node ${m.node}; load ${m.loadAverage.join(' ')} → ${results.loadAverageAfter.join(' ')}`,
+    `Date: ${results.date}${results.quick ? ' (quick run: the figures check the harness, they are not measurements)' : ''}`,
+  );
+  for (const s of results.stores) for (const [name, why] of Object.entries(s.failures)) out.push(`! [${s.store}] ${name} failed: ${why.split('\n')[0]}`);
+  return out.join('\n');
+}
+
+function fail(s: StoreResults, name: string): string {
+  return s.failures[name] ? 'failed' : '–';
+}

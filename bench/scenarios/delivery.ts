@@ -1,0 +1,74 @@
+/**
+ * (2) Delivery throughput: N events published through the API while the engine is stopped, then the
+ * engine is started and the time until every one has reached the receiver, signed, and is recorded
+ * as succeeded (nothing pending) gives deliveries per second. One hook, the shared receiver.
+ */
+import { closedLoop } from '../lib/load';
+import { authHeaders, createHookViaApi, startDeskhooks } from '../lib/deskhooks';
+import { publishBody } from '../lib/envelope';
+import { median, round } from '../lib/stats';
+import type { ReceiverStats, ScenarioContext } from './context';
+
+export interface DeliveryResult {
+  perSecond: number;
+  /** perSecond / raw limit. */
+  ratio: number;
+  runs: number[];
+  events: number;
+  /** Requests that reached the receiver without a Standard Webhooks signature (should be 0). */
+  unsigned: number;
+  /** Requests beyond one per event (should be 0). */
+  extra: number;
+  /** How fast the N events were accepted with the engine stopped (publish only), events/s. */
+  publishPerSecond: number;
+}
+
+export async function measureDelivery(context: ScenarioContext, rawLimit: number): Promise<DeliveryResult> {
+  const { sizes, receiver } = context;
+  const events = sizes.deliveryEvents;
+  const runs: number[] = [];
+  const publishRuns: number[] = [];
+  let unsigned = 0;
+  let extra = 0;
+  for (let run = 0; run < sizes.runs; run++) {
+    const server = await startDeskhooks(context.target, { label: `delivery${run}`, startEngine: false, cpuProfDir: context.cpuProfDir, logLevel: context.logLevel });
+    try {
+      await createHookViaApi(server, `${receiver.info.url}/delivery`);
+      const published = await closedLoop(
+        {
+          origin: server.info.url,
+          path: '/v1/events',
+          headers: { 'content-type': 'application/json', ...authHeaders(server) },
+          body: (i) => publishBody(i, `evt_dlv${run}_`),
+        },
+        { concurrency: 32, connections: 32, durationMs: 600_000, warmupMs: 0, maxRequests: events },
+      );
+      if (published.statuses['202'] !== events) {
+        throw new Error(`publishing ${events} events: ${JSON.stringify(published.statuses)}, ${published.errors} errors`);
+      }
+      publishRuns.push(published.perSecond);
+      await receiver.call('reset', {});
+      const startedAt = await server.child.call<number>('startEngine');
+      await receiver.call('waitFor', { count: events, timeoutMs: 300_000 }, 310_000);
+      const drainedAt = await server.child.call<number>('waitDrained', { timeoutMs: 120_000, pollMs: 10 }, 130_000);
+      const stats = await receiver.call<ReceiverStats>('stats');
+      unsigned += stats.unsigned;
+      extra += stats.count - events;
+      const seconds = (Math.max(stats.lastMs, drainedAt) - startedAt) / 1000;
+      runs.push(round(events / seconds, 0));
+      context.log(`delivery run ${run + 1}: ${round(events / seconds, 0)} deliveries/s`);
+    } finally {
+      await server.stop();
+    }
+  }
+  const perSecond = median(runs);
+  return {
+    perSecond,
+    ratio: round(perSecond / rawLimit, 3),
+    runs,
+    events,
+    unsigned,
+    extra,
+    publishPerSecond: round(median(publishRuns), 0),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * (3) Ingest throughput: `POST /v1/events` accepted per second with one matching hook and the engine
+ * running (deliveries may lag), the same load as the baseline. Between runs the queue is drained so
+ * every run starts alike.
+ */
+import { authHeaders, createHookViaApi, startDeskhooks } from '../lib/deskhooks';
+import { round } from '../lib/stats';
+import { ingestRun, summarizeIngest, type IngestLoadResult } from './ingest-baseline';
+import type { ReceiverStats, ScenarioContext } from './context';
+
+export interface IngestResult extends IngestLoadResult {
+  /** perSecond / the baseline's. */
+  ratio: number;
+  /** Deliveries that reached the receiver during the measured runs, per second: how far they lag. */
+  deliveredPerSecond: number;
+}
+
+export async function measureIngest(context: ScenarioContext, baseline: number): Promise<IngestResult> {
+  const { sizes, receiver } = context;
+  const server = await startDeskhooks(context.target, { label: 'ingest', startEngine: true, cpuProfDir: context.cpuProfDir, logLevel: context.logLevel });
+  try {
+    await createHookViaApi(server, `${receiver.info.url}/ingest`);
+    const results = [];
+    const delivered: number[] = [];
+    for (let run = 0; run < sizes.runs; run++) {
+      await receiver.call('reset', {});
+      const result = await ingestRun(server.info.url, authHeaders(server), sizes, `evt_ing${run}_`);
+      const stats = await receiver.call<ReceiverStats>('stats');
+      results.push(result);
+      delivered.push(stats.count / (sizes.ingestSeconds + sizes.warmupSeconds));
+      context.log(`ingest run ${run + 1}: ${round(result.perSecond, 0)} events/s`);
+      await server.child.call('waitDrained', { timeoutMs: 300_000, pollMs: 50 }, 310_000);
+    }
+    const summary = summarizeIngest(results);
+    return {
+      ...summary,
+      ratio: round(summary.perSecond / baseline, 3),
+      deliveredPerSecond: round(delivered.sort((a, b) => a - b)[Math.floor(delivered.length / 2)], 0),
+    };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * (1) The machine's own limit: undici keep-alive POSTs of a typical envelope to the minimal receiver,
+ * the same receiver deskhooks delivers to. The delivery ratio is measured against this.
+ */
+import type { Child } from '../lib/rpc';
+import { closedLoop } from '../lib/load';
+import { DELIVERY_LIKE_HEADERS, envelopeBody } from '../lib/envelope';
+import { median, round } from '../lib/stats';
+import type { Sizes } from '../lib/options';
+
+export const RAW_CONCURRENCY = 32;
+export const RAW_CONNECTIONS = 32;
+
+export interface RawLimitResult {
+  perSecond: number;
+  runs: number[];
+  envelopeBytes: number;
+  concurrency: number;
+  connections: number;
+  errors: number;
+}
+
+export async function measureRawLimit(receiver: Child<{ url: string }>, sizes: Sizes): Promise<RawLimitResult> {
+  const runs: number[] = [];
+  let errors = 0;
+  for (let run = 0; run < sizes.runs; run++) {
+    await receiver.call('reset', {});
+    const result = await closedLoop(
+      { origin: receiver.info.url, path: '/raw', headers: DELIVERY_LIKE_HEADERS, body: (i) => envelopeBody(i) },
+      { concurrency: RAW_CONCURRENCY, connections: RAW_CONNECTIONS, durationMs: sizes.rawSeconds * 1000, warmupMs: sizes.warmupSeconds * 1000 },
+    );
+    errors += result.errors + Object.entries(result.statuses).filter(([status]) => status !== '204').reduce((sum, [, n]) => sum + n, 0);
+    runs.push(round(result.perSecond, 0));
+  }
+  return {
+    perSecond: median(runs),
+    runs,
+    envelopeBytes: Buffer.byteLength(envelopeBody(0)),
+    concurrency: RAW_CONCURRENCY,
+    connections: RAW_CONNECTIONS,
+    errors,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Which hooks an accepted event goes to. Called by the store inside the appendEvent transaction
+ * with the candidate hooks it found through its index (tenant, type or `*`, brand, active), so the
+ * cost grows with the matching hooks only; the filter is the last, per-hook test.
+ */
+import type { DeliveryRecord, HookRecord } from '../store/store';
+import { prefixedId } from '../domain/ids';
+import { cachedFilter } from './filter';
+
+/** `msg_…`: also the `webhook-id` header of every attempt of the delivery. */
+export const newDeliveryId = (now?: number): string => prefixedId('msg', now);
+
+export interface PlanEnvelope {
+  id: string;
+  type: string;
+  brand?: string | null;
+  test?: boolean;
+  data?: unknown;
+}
+
+export interface PlanConfig {
+  /** How long a `batch` hook collects events before one request carries them all. */
+  batchWindowMs: number;
+}
+
+/** True when the hook takes this envelope: subscribed type, brand, and filter. */
+export function hookMatches(hook: HookRecord, envelope: PlanEnvelope): boolean {
+  if (hook.deletedAt !== null || hook.status !== 'active') return false;
+  if (!hook.events.includes('*') && !hook.events.includes(envelope.type)) return false;
+  if (hook.brand !== null && hook.brand !== (envelope.brand ?? null)) return false;
+  // hook.disabled about a hook never goes to that same hook (it is the one that stopped listening).
+  if (envelope.type === 'hook.disabled' && (envelope.data as { hook?: { id?: string } } | undefined)?.hook?.id === hook.id) return false;
+  return hook.filter === null || cachedFilter(hook.filter).matches(envelope);
+}
+
+export function planDeliveries(envelope: PlanEnvelope, candidates: HookRecord[], now: number, config: PlanConfig): DeliveryRecord[] {
+  const deliveries: DeliveryRecord[] = [];
+  for (const hook of candidates) {
+    if (!hookMatches(hook, envelope)) continue;
+    deliveries.push({
+      id: newDeliveryId(now),
+      tenantId: hook.tenantId,
+      hookId: hook.id,
+      eventId: envelope.id,
+      eventType: envelope.type,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: hook.format === 'batch' ? now + config.batchWindowMs : now,
+      lastAttemptAt: null,
+      lastResponseStatus: null,
+      lastError: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      test: envelope.test === true,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return deliveries;
+}

@@ -1,0 +1,227 @@
+import type { AppDeps } from '../app-deps';
+import { validateHookSettings } from '../delivery/hook-settings';
+import type {
+  HookAuth,
+  HookFormat,
+  HookRecord,
+  HookSecret,
+  HookStatus,
+  HttpMethod,
+  Page,
+  RetryPolicy,
+} from '../store/store';
+import { type AuthContext, actorName } from './auth';
+import { ConflictError, NotFoundError, ValidationError, type ProblemField } from './errors';
+import { newHookId, newSigningSecret } from './ids';
+import { findTrigger } from './triggers';
+
+/** The writable fields of a hook, as the API takes them (HookFields in openapi/base.yaml). */
+export interface HookInput {
+  url?: string;
+  events?: string[];
+  name?: string | null;
+  description?: string;
+  brand?: string | null;
+  enabled?: boolean;
+  format?: HookFormat;
+  template?: HookRecord['template'];
+  method?: HttpMethod;
+  auth?: HookAuth;
+  headers?: Record<string, string>;
+  filter?: Record<string, unknown> | null;
+  retryPolicy?: RetryPolicy;
+  ordered?: boolean;
+  source?: HookRecord['source'];
+}
+
+export const DEFAULT_ROTATION_OVERLAP_SECONDS = 24 * 60 * 60;
+
+/** Every subscribed type must be `*`, a catalog type or one of the tenant's custom types. */
+async function eventProblems(deps: AppDeps, tenantId: string, events: string[]): Promise<ProblemField[]> {
+  const problems: ProblemField[] = [];
+  for (const [index, type] of events.entries()) {
+    if (type === '*') continue;
+    if (!(await findTrigger(deps, tenantId, type))) {
+      problems.push({
+        pointer: `/events/${index}`,
+        location: 'body',
+        detail: `is not a known event type: ${type} (see GET /v1/triggers; custom types must be registered first)`,
+      });
+    }
+  }
+  return problems;
+}
+
+async function settingsProblems(deps: AppDeps, input: HookInput): Promise<ProblemField[]> {
+  const fields = await validateHookSettings(input, { allowInsecureTargets: deps.config.allowInsecureTargets });
+  return fields.map((field) => ({ ...field, location: 'body' as const }));
+}
+
+function refuse(problems: ProblemField[]): void {
+  if (problems.length > 0) throw new ValidationError('The hook cannot be saved as given.', problems);
+}
+
+/**
+ * Subscribes a URL. Each call creates a new hook, even for a URL and event already subscribed:
+ * two zaps on one URL are two subscriptions, and deleting one must not touch the other.
+ */
+export async function createHook(
+  deps: AppDeps,
+  tenantId: string,
+  input: HookInput & { url: string; events: string[] },
+): Promise<HookRecord> {
+  refuse([...(await eventProblems(deps, tenantId, input.events)), ...(await settingsProblems(deps, input))]);
+  const now = deps.clock.now();
+  const hook: HookRecord = {
+    id: newHookId(now),
+    tenantId,
+    url: input.url,
+    events: input.events,
+    name: input.name ?? null,
+    description: input.description ?? '',
+    brand: input.brand ?? null,
+    status: input.enabled === false ? 'inactive' : 'active',
+    disabledReason: null,
+    format: input.format ?? 'envelope',
+    template: input.template ?? null,
+    method: input.method ?? 'POST',
+    auth: input.auth ?? { type: 'none' },
+    headers: input.headers ?? {},
+    filter: input.filter ?? null,
+    retryPolicy: input.retryPolicy ?? { type: 'standard' },
+    ordered: input.ordered ?? false,
+    source: input.source ?? 'api',
+    secrets: [{ secret: newSigningSecret(), createdAt: now, expiresAt: null }],
+    failingSince: null,
+    lastDelivery: null,
+    deletedAt: null,
+    deletedBy: null,
+    deletedReason: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.createHook(hook);
+  deps.logger.info({ hookId: hook.id, tenantId, events: hook.events, source: hook.source }, 'hook created');
+  return hook;
+}
+
+export async function getHook(deps: AppDeps, tenantId: string, id: string): Promise<HookRecord> {
+  const hook = await deps.store.getHook(tenantId, id);
+  if (!hook) throw new NotFoundError(`No hook ${id}.`);
+  return hook;
+}
+
+async function getLiveHook(deps: AppDeps, tenantId: string, id: string, action: string): Promise<HookRecord> {
+  const hook = await getHook(deps, tenantId, id);
+  if (hook.deletedAt !== null) throw new ConflictError(`Hook ${id} is deleted; restore it before you ${action} it.`);
+  return hook;
+}
+
+export async function listHooks(
+  deps: AppDeps,
+  tenantId: string,
+  query: { deleted: boolean; status?: HookStatus; event?: string; brand?: string; limit: number; cursor?: string | null },
+): Promise<Page<HookRecord>> {
+  return deps.store.listHooks({ ...query, tenantId });
+}
+
+async function save(deps: AppDeps, tenantId: string, id: string, patch: Partial<HookRecord>): Promise<HookRecord> {
+  const updated = await deps.store.updateHook(tenantId, id, { ...patch, updatedAt: deps.clock.now() });
+  if (!updated) throw new NotFoundError(`No hook ${id}.`);
+  return updated;
+}
+
+/** Changes the given fields only. Delivery settings are re-checked together with the ones kept. */
+export async function updateHook(deps: AppDeps, tenantId: string, id: string, input: HookInput): Promise<HookRecord> {
+  const hook = await getLiveHook(deps, tenantId, id, 'edit');
+  const merged = {
+    method: input.method ?? hook.method,
+    format: input.format ?? hook.format,
+    template: input.template !== undefined ? input.template : hook.template,
+    auth: input.auth ?? hook.auth,
+    headers: input.headers ?? hook.headers,
+    filter: input.filter !== undefined ? input.filter : hook.filter,
+    retryPolicy: input.retryPolicy ?? hook.retryPolicy,
+    // An unchanged URL is not re-resolved: it passed when it was saved.
+    ...(input.url !== undefined && input.url !== hook.url ? { url: input.url } : {}),
+  };
+  refuse([...(input.events ? await eventProblems(deps, tenantId, input.events) : []), ...(await settingsProblems(deps, merged))]);
+
+  const patch: Partial<HookRecord> = {};
+  for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'ordered', 'source'] as const) {
+    if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.url !== undefined && input.url !== hook.url) patch.failingSince = null;
+  if (input.enabled === true && hook.status !== 'active') Object.assign(patch, { status: 'active', disabledReason: null, failingSince: null });
+  if (input.enabled === false && hook.status === 'active') patch.status = 'inactive';
+  return save(deps, tenantId, id, patch);
+}
+
+/** Resumes deliveries (BoldDesk's activate); also re-enables an auto-disabled hook. */
+export async function activateHook(deps: AppDeps, tenantId: string, id: string): Promise<HookRecord> {
+  const hook = await getLiveHook(deps, tenantId, id, 'activate');
+  if (hook.status === 'active') return hook;
+  return save(deps, tenantId, id, { status: 'active', disabledReason: null, failingSince: null });
+}
+
+export async function deactivateHook(deps: AppDeps, tenantId: string, id: string): Promise<HookRecord> {
+  const hook = await getLiveHook(deps, tenantId, id, 'deactivate');
+  if (hook.status === 'inactive') return hook;
+  return save(deps, tenantId, id, { status: 'inactive' });
+}
+
+/**
+ * Moves the hook to the deleted list and cancels its pending deliveries. Idempotent: deleting a
+ * deleted hook changes nothing (connectors retry unsubscribes).
+ */
+export async function deleteHook(deps: AppDeps, auth: AuthContext, tenantId: string, id: string, reason?: string): Promise<void> {
+  const hook = await getHook(deps, tenantId, id);
+  if (hook.deletedAt !== null) return;
+  const now = deps.clock.now();
+  // A connector's DELETE is an unsubscribe (the zap or flow was turned off); anything else is manual.
+  const why = reason ?? (hook.source === 'zapier' || hook.source === 'power-automate' ? 'unsubscribed' : 'manual');
+  await save(deps, tenantId, id, { deletedAt: now, deletedBy: actorName(auth), deletedReason: why });
+  const cancelled = await deps.store.cancelPending(tenantId, id, now);
+  deps.logger.info({ hookId: id, tenantId, reason: why, cancelled }, 'hook deleted');
+}
+
+/** Brings a deleted hook back, inactive, so it can be checked before it receives events again. */
+export async function restoreHook(deps: AppDeps, tenantId: string, id: string): Promise<HookRecord> {
+  const hook = await getHook(deps, tenantId, id);
+  if (hook.deletedAt === null) throw new ConflictError(`Hook ${id} is not deleted.`);
+  return save(deps, tenantId, id, { deletedAt: null, deletedBy: null, deletedReason: null, status: 'inactive', disabledReason: null });
+}
+
+/** The secrets that sign now: the current one and any older one still inside its overlap window. */
+export function activeSecrets(hook: HookRecord, now: number): HookSecret[] {
+  return hook.secrets.filter((secret) => secret.expiresAt === null || secret.expiresAt > now);
+}
+
+export async function getHookSecrets(deps: AppDeps, tenantId: string, id: string): Promise<HookSecret[]> {
+  return activeSecrets(await getHook(deps, tenantId, id), deps.clock.now());
+}
+
+/**
+ * A new current secret; the previous one keeps signing beside it for `overlapSeconds` so receivers
+ * can switch without dropping deliveries (0 ends it at once).
+ */
+export async function rotateHookSecret(
+  deps: AppDeps,
+  tenantId: string,
+  id: string,
+  overlapSeconds: number = DEFAULT_ROTATION_OVERLAP_SECONDS,
+): Promise<HookSecret[]> {
+  const hook = await getHook(deps, tenantId, id);
+  const now = deps.clock.now();
+  const overlapEnd = now + overlapSeconds * 1000;
+  const older = activeSecrets(hook, now).map((secret) => ({
+    ...secret,
+    expiresAt: secret.expiresAt === null ? overlapEnd : Math.min(secret.expiresAt, overlapEnd),
+  }));
+  const secrets = [{ secret: newSigningSecret(), createdAt: now, expiresAt: null }, ...older].filter(
+    (secret) => secret.expiresAt === null || secret.expiresAt > now,
+  );
+  const updated = await save(deps, tenantId, id, { secrets });
+  deps.logger.info({ hookId: id, tenantId, overlapSeconds }, 'hook secret rotated');
+  return activeSecrets(updated, now);
+}

@@ -1,0 +1,98 @@
+import type { AppDeps } from '../app-deps';
+import type { ApiKeyRecord, CustomEventTypeRecord, HookRecord, HookSecret, TenantRecord } from '../store/store';
+
+/** Epoch ms → ISO 8601 (UTC); null stays null. */
+export function iso(ms: number): string;
+export function iso(ms: number | null): string | null;
+export function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** An absolute URL under PUBLIC_URL, for Location headers (connectors DELETE exactly this URL). */
+export function absoluteUrl(deps: AppDeps, path: string): string {
+  return `${deps.config.publicUrl}${path}`;
+}
+
+export function tenantView(tenant: TenantRecord) {
+  return { id: tenant.id, name: tenant.name, webhooksEnabled: tenant.webhooksEnabled, createdAt: iso(tenant.createdAt) };
+}
+
+export function apiKeyView(key: ApiKeyRecord) {
+  return {
+    id: key.id,
+    tenantId: key.tenantId,
+    name: key.name,
+    role: key.role,
+    prefix: key.prefix,
+    createdAt: iso(key.createdAt),
+    revokedAt: iso(key.revokedAt),
+    lastUsedAt: iso(key.lastUsedAt),
+  };
+}
+
+/** Endpoint credentials are write-only: only the auth type and non-secret names are shown. */
+function authView(auth: HookRecord['auth']) {
+  switch (auth.type) {
+    case 'basic':
+      return { type: auth.type, username: auth.username };
+    case 'api_key':
+      return { type: auth.type, headerName: auth.headerName };
+    default:
+      return { type: auth.type };
+  }
+}
+
+/** A hook as the API returns it (the Hook schema). Signing secrets are not part of it. */
+export function hookView(hook: HookRecord) {
+  return {
+    id: hook.id,
+    url: hook.url,
+    events: hook.events,
+    name: hook.name,
+    description: hook.description,
+    brand: hook.brand,
+    status: hook.status,
+    enabled: hook.status === 'active',
+    format: hook.format,
+    template: hook.template,
+    method: hook.method,
+    auth: authView(hook.auth),
+    headers: hook.headers,
+    filter: hook.filter,
+    retryPolicy: hook.retryPolicy,
+    ordered: hook.ordered,
+    source: hook.source,
+    disabledReason: hook.disabledReason,
+    failingSince: iso(hook.failingSince),
+    lastDelivery: hook.lastDelivery && { ...hook.lastDelivery, at: iso(hook.lastDelivery.at) },
+    deleted: hook.deletedAt !== null,
+    deletedAt: iso(hook.deletedAt),
+    deletedBy: hook.deletedBy,
+    deletedReason: hook.deletedReason,
+    createdAt: iso(hook.createdAt),
+    updatedAt: iso(hook.updatedAt),
+  };
+}
+
+export function hookSecretsView(secrets: HookSecret[]) {
+  return {
+    secret: secrets[0]?.secret,
+    secrets: secrets.map((s) => ({ secret: s.secret, createdAt: iso(s.createdAt), expiresAt: iso(s.expiresAt) })),
+  };
+}
+
+export function customEventTypeView(record: CustomEventTypeRecord) {
+  return {
+    type: record.type,
+    description: record.description,
+    schema: record.schema,
+    sample: record.sample,
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+  };
+}
+
+/** Page query parameters as the validator left them (limit defaulted and coerced). */
+export function pageOf(query: Record<string, unknown>): { limit: number; cursor: string | null } {
+  return { limit: typeof query.limit === 'number' ? query.limit : 20, cursor: typeof query.cursor === 'string' ? query.cursor : null };
+}

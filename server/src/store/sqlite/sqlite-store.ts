@@ -1,0 +1,729 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  AgentLookupRecord,
+  ApiKeyRecord,
+  AppendEventResult,
+  AttemptRecord,
+  ClaimedDelivery,
+  CustomEventTypeRecord,
+  DeliveryQuery,
+  DeliveryRecord,
+  DeliveryUpdate,
+  EventRecord,
+  HookQuery,
+  HookRecord,
+  Page,
+  PageRequest,
+  Store,
+  TenantRecord,
+} from '../store';
+import { decodeCursor, encodeCursor } from './cursor';
+import { applyMigrations } from './migrate';
+import {
+  HOOK_COLUMNS,
+  type Row,
+  agentLookupFromRow,
+  apiKeyFromRow,
+  attemptFromRow,
+  customEventTypeFromRow,
+  deliveryFromRow,
+  deliveryParams,
+  eventFromRow,
+  hookFromRow,
+  tenantFromRow,
+} from './rows';
+
+export interface SqliteStoreOptions {
+  /** How long a write waits for another process's lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+type HookPatch = Partial<Omit<HookRecord, 'id' | 'tenantId' | 'createdAt'>>;
+
+/** `file:./data/x.db`, `file:///abs/x.db` or a plain path → a path better-sqlite3 opens. */
+export function sqlitePathFromUrl(databaseUrl: string): string {
+  if (databaseUrl === ':memory:' || databaseUrl === 'file::memory:') return ':memory:';
+  if (!databaseUrl.startsWith('file:')) return databaseUrl;
+  if (databaseUrl.startsWith('file://')) return decodeURIComponent(new URL(databaseUrl).pathname);
+  return decodeURIComponent(databaseUrl.slice('file:'.length).split('?')[0]);
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode (readers never block the writer), every statement
+ * prepared once, every multi-statement write in one IMMEDIATE transaction. better-sqlite3 is
+ * synchronous, so each method runs to completion before another starts in this process; the async
+ * signatures are the Store interface's, shared with PostgreSQL.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+  private readonly listeners = new Set<() => void>();
+  private closed = false;
+  private readonly s: ReturnType<SqliteStore['prepareStatements']>;
+
+  constructor(readonly filename: string, options: SqliteStoreOptions = {}) {
+    if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    applyMigrations(this.db);
+    this.s = this.prepareStatements();
+  }
+
+  private prepareStatements() {
+    const db = this.db;
+    return {
+      ping: db.prepare('SELECT 1'),
+      insertTenant: db.prepare(
+        'INSERT INTO tenants (id, name, webhooks_enabled, created_at) VALUES (@id, @name, @webhooks_enabled, @created_at)',
+      ),
+      getTenant: db.prepare('SELECT * FROM tenants WHERE id = ?'),
+      listTenants: db.prepare('SELECT * FROM tenants WHERE seq > ? ORDER BY seq LIMIT ?'),
+      insertApiKey: db.prepare(
+        `INSERT INTO api_keys (id, tenant_id, name, role, prefix, hash, created_at, revoked_at, last_used_at)
+         VALUES (@id, @tenant_id, @name, @role, @prefix, @hash, @created_at, @revoked_at, @last_used_at)`,
+      ),
+      findApiKeyByHash: db.prepare('SELECT * FROM api_keys WHERE hash = ?'),
+      listApiKeysOfTenant: db.prepare('SELECT * FROM api_keys WHERE tenant_id = ? ORDER BY seq'),
+      listAllApiKeys: db.prepare('SELECT * FROM api_keys ORDER BY seq'),
+      getApiKey: db.prepare('SELECT * FROM api_keys WHERE id = ?'),
+      revokeApiKey: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+      touchApiKey: db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?'),
+      getCustomType: db.prepare('SELECT * FROM custom_event_types WHERE tenant_id = ? AND type = ?'),
+      upsertCustomType: db.prepare(
+        `INSERT INTO custom_event_types (tenant_id, type, description, schema, sample, created_at, updated_at)
+         VALUES (@tenant_id, @type, @description, @schema, @sample, @created_at, @updated_at)
+         ON CONFLICT (tenant_id, type) DO UPDATE SET description = excluded.description, schema = excluded.schema,
+           sample = excluded.sample, updated_at = excluded.updated_at`,
+      ),
+      listCustomTypes: db.prepare('SELECT * FROM custom_event_types WHERE tenant_id = ? ORDER BY type'),
+      deleteCustomType: db.prepare('DELETE FROM custom_event_types WHERE tenant_id = ? AND type = ?'),
+      insertHook: db.prepare(
+        `INSERT INTO hooks (id, tenant_id, ${Object.values(HOOK_COLUMNS).map(([c]) => c).join(', ')})
+         VALUES (@id, @tenant_id, ${Object.values(HOOK_COLUMNS).map(([c]) => `@${c}`).join(', ')})`,
+      ),
+      getHook: db.prepare('SELECT * FROM hooks WHERE tenant_id = ? AND id = ?'),
+      deleteHookEvents: db.prepare('DELETE FROM hook_events WHERE hook_id = ?'),
+      insertHookEvent: db.prepare(
+        'INSERT OR IGNORE INTO hook_events (tenant_id, event_type, hook_id, brand) VALUES (?, ?, ?, ?)',
+      ),
+      candidateHooks: db.prepare(
+        `SELECT h.* FROM hook_events he JOIN hooks h ON h.id = he.hook_id
+         WHERE he.tenant_id = @tenant_id AND he.event_type IN (@type, '*') AND (he.brand IS NULL OR he.brand = @brand)
+         ORDER BY h.seq`,
+      ),
+      getEventById: db.prepare('SELECT * FROM events WHERE tenant_id = ? AND id = ?'),
+      getEventByKey: db.prepare('SELECT * FROM events WHERE tenant_id = ? AND idempotency_key = ?'),
+      insertEvent: db.prepare(
+        `INSERT INTO events (tenant_id, id, type, brand, data, timestamp, idempotency_key, test, delivery_count, created_at)
+         VALUES (@tenant_id, @id, @type, @brand, @data, @timestamp, @idempotency_key, @test, @delivery_count, @created_at)`,
+      ),
+      insertDelivery: db.prepare(
+        `INSERT INTO deliveries (id, tenant_id, hook_id, event_id, event_type, status, attempts, next_attempt_at,
+           last_attempt_at, last_response_status, last_error, lease_owner, lease_expires_at, test, created_at, updated_at)
+         VALUES (@id, @tenant_id, @hook_id, @event_id, @event_type, @status, @attempts, @next_attempt_at,
+           @last_attempt_at, @last_response_status, @last_error, @lease_owner, @lease_expires_at, @test, @created_at, @updated_at)`,
+      ),
+      deliveriesOfEvent: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND event_id = ? ORDER BY seq'),
+      claimable: db.prepare(
+        `SELECT d.* FROM deliveries d JOIN hooks h ON h.id = d.hook_id
+         WHERE d.status = 'pending' AND d.next_attempt_at <= @now
+           AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= @now)
+           AND (h.ordered = 0 OR (
+             d.seq = (SELECT MIN(o.seq) FROM deliveries o WHERE o.hook_id = d.hook_id AND o.status = 'pending')
+             AND NOT EXISTS (SELECT 1 FROM deliveries l WHERE l.hook_id = d.hook_id AND l.status = 'pending'
+                             AND l.lease_expires_at > @now)))
+         ORDER BY d.next_attempt_at, d.seq
+         LIMIT @limit`,
+      ),
+      lease: db.prepare('UPDATE deliveries SET lease_owner = ?, lease_expires_at = ? WHERE seq = ?'),
+      orphanDelivery: db.prepare(
+        `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
+           last_error = 'the event no longer exists', updated_at = ? WHERE seq = ?`,
+      ),
+      hookById: db.prepare('SELECT * FROM hooks WHERE id = ?'),
+      deliveryLease: db.prepare('SELECT tenant_id, hook_id, lease_owner FROM deliveries WHERE id = ?'),
+      insertAttempt: db.prepare(
+        `INSERT INTO attempts (delivery_id, tenant_id, number, started_at, duration_ms, url, method, request_headers,
+           response_status, response_body, error, outcome)
+         VALUES (@delivery_id, @tenant_id, @number, @started_at, @duration_ms, @url, @method, @request_headers,
+           @response_status, @response_body, @error, @outcome)
+         ON CONFLICT (delivery_id, number) DO UPDATE SET started_at = excluded.started_at, duration_ms = excluded.duration_ms,
+           url = excluded.url, method = excluded.method, request_headers = excluded.request_headers,
+           response_status = excluded.response_status, response_body = excluded.response_body, error = excluded.error,
+           outcome = excluded.outcome`,
+      ),
+      applyDeliveryUpdate: db.prepare(
+        `UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at,
+           last_attempt_at = @last_attempt_at, last_response_status = @last_response_status, last_error = @last_error,
+           lease_owner = NULL, lease_expires_at = NULL, updated_at = @updated_at
+         WHERE id = @id`,
+      ),
+      releaseLeases: db.prepare('UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?'),
+      getDelivery: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND id = ?'),
+      attemptsOf: db.prepare('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number'),
+      requeueDelivery: db.prepare(
+        `UPDATE deliveries SET status = 'pending',
+           next_attempt_at = CASE WHEN status = 'pending' AND next_attempt_at < @now THEN next_attempt_at ELSE @now END,
+           lease_owner = CASE WHEN status = 'pending' THEN lease_owner END,
+           lease_expires_at = CASE WHEN status = 'pending' THEN lease_expires_at END,
+           updated_at = @now
+         WHERE tenant_id = @tenant_id AND id = @id`,
+      ),
+      requeueFailed: db.prepare(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_owner = NULL, lease_expires_at = NULL,
+           updated_at = @now
+         WHERE tenant_id = @tenant_id AND hook_id = @hook_id AND status = 'failed' AND created_at >= @since`,
+      ),
+      cancelPending: db.prepare(
+        `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
+           updated_at = @now
+         WHERE tenant_id = @tenant_id AND hook_id = @hook_id AND status = 'pending'`,
+      ),
+      // A leased delivery is not due before its lease runs out, so that is when to look again.
+      nextDueAt: db.prepare(
+        `SELECT MIN(CASE WHEN lease_expires_at IS NOT NULL AND lease_expires_at > next_attempt_at
+                    THEN lease_expires_at ELSE next_attempt_at END) AS due
+         FROM deliveries WHERE status = 'pending'`,
+      ),
+      queueStats: db.prepare(
+        `SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM deliveries WHERE status = 'pending'`,
+      ),
+      insertAgentLookup: db.prepare(
+        `INSERT INTO agent_lookups (id, tenant_id, chat_id, status, agent_id, answered_via, answered_hook_id, created_at, expires_at)
+         VALUES (@id, @tenant_id, @chat_id, @status, @agent_id, @answered_via, @answered_hook_id, @created_at, @expires_at)`,
+      ),
+      getAgentLookup: db.prepare('SELECT * FROM agent_lookups WHERE tenant_id = ? AND id = ?'),
+      answerAgentLookup: db.prepare(
+        `UPDATE agent_lookups SET status = 'assigned', agent_id = @agent_id, answered_via = @via, answered_hook_id = @hook_id
+         WHERE tenant_id = @tenant_id AND id = @id AND status = 'pending' AND expires_at > @now`,
+      ),
+      finishAgentLookup: db.prepare(
+        `UPDATE agent_lookups SET status = ? WHERE tenant_id = ? AND id = ? AND status = 'pending'`,
+      ),
+      pruneAttempts: db.prepare(
+        'DELETE FROM attempts WHERE rowid IN (SELECT rowid FROM attempts WHERE started_at < ? LIMIT ?)',
+      ),
+      prunableEvents: db.prepare(
+        `SELECT e.seq, e.tenant_id, e.id FROM events e
+         WHERE e.created_at < ? AND NOT EXISTS (
+           SELECT 1 FROM deliveries d WHERE d.tenant_id = e.tenant_id AND d.event_id = e.id AND d.status = 'pending')
+         LIMIT ?`,
+      ),
+      attemptsOfEventDeliveries: db.prepare(
+        'DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE tenant_id = ? AND event_id = ?)',
+      ),
+      deleteEventDeliveries: db.prepare('DELETE FROM deliveries WHERE tenant_id = ? AND event_id = ?'),
+      deleteEvent: db.prepare('DELETE FROM events WHERE seq = ?'),
+      pruneAgentLookups: db.prepare(
+        'DELETE FROM agent_lookups WHERE rowid IN (SELECT rowid FROM agent_lookups WHERE expires_at < ? LIMIT ?)',
+      ),
+    };
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------------
+
+  async migrate(): Promise<void> {
+    // The constructor already migrated (the prepared statements need the tables); kept for the interface.
+    applyMigrations(this.db);
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('the store is closed');
+    this.s.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    this.db.close();
+  }
+
+  onDeliveriesCreated(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** After commit, and outside the caller's stack, so a listener can never break a write. */
+  private notify(): void {
+    if (this.listeners.size === 0) return;
+    setImmediate(() => {
+      for (const listener of [...this.listeners]) {
+        try {
+          listener();
+        } catch {
+          // A listener's failure is its own; the deliveries are committed either way.
+        }
+      }
+    });
+  }
+
+  // ---- pagination -------------------------------------------------------------------------------
+
+  /** Runs a newest-first keyset query (`seq < cursor`), fetching one extra row to know if there is more. */
+  private page<T>(sql: string, params: Row, request: PageRequest, map: (row: Row) => T, ascending = false): Page<T> {
+    const after = decodeCursor(request.cursor);
+    const limit = Math.max(1, Math.min(request.limit, 1000));
+    const seqClause = after === null ? '' : ascending ? ' AND seq > @cursor_seq' : ' AND seq < @cursor_seq';
+    const rows = this.db
+      .prepare(`${sql}${seqClause} ORDER BY seq ${ascending ? 'ASC' : 'DESC'} LIMIT @page_limit`)
+      .all({ ...params, cursor_seq: after, page_limit: limit + 1 }) as Row[];
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    return { items: items.map(map), nextCursor: more ? encodeCursor(items[items.length - 1].seq) : null };
+  }
+
+  // ---- tenants and keys ---------------------------------------------------------------------------
+
+  async createTenant(tenant: TenantRecord): Promise<void> {
+    this.s.insertTenant.run({
+      id: tenant.id,
+      name: tenant.name,
+      webhooks_enabled: tenant.webhooksEnabled ? 1 : 0,
+      created_at: tenant.createdAt,
+    });
+  }
+
+  async getTenant(id: string): Promise<TenantRecord | undefined> {
+    const row = this.s.getTenant.get(id) as Row | undefined;
+    return row && tenantFromRow(row);
+  }
+
+  async listTenants(page: PageRequest): Promise<Page<TenantRecord>> {
+    return this.page('SELECT * FROM tenants WHERE 1 = 1', {}, page, tenantFromRow, true);
+  }
+
+  async updateTenant(
+    id: string,
+    patch: Partial<Pick<TenantRecord, 'name' | 'webhooksEnabled'>>,
+  ): Promise<TenantRecord | undefined> {
+    const sets: string[] = [];
+    const params: Row = { id };
+    if (patch.name !== undefined) {
+      sets.push('name = @name');
+      params.name = patch.name;
+    }
+    if (patch.webhooksEnabled !== undefined) {
+      sets.push('webhooks_enabled = @webhooks_enabled');
+      params.webhooks_enabled = patch.webhooksEnabled ? 1 : 0;
+    }
+    if (sets.length > 0) this.db.prepare(`UPDATE tenants SET ${sets.join(', ')} WHERE id = @id`).run(params);
+    return this.getTenant(id);
+  }
+
+  async createApiKey(key: ApiKeyRecord): Promise<void> {
+    this.s.insertApiKey.run({
+      id: key.id,
+      tenant_id: key.tenantId,
+      name: key.name,
+      role: key.role,
+      prefix: key.prefix,
+      hash: key.hash,
+      created_at: key.createdAt,
+      revoked_at: key.revokedAt,
+      last_used_at: key.lastUsedAt,
+    });
+  }
+
+  async findApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> {
+    const row = this.s.findApiKeyByHash.get(hash) as Row | undefined;
+    return row && apiKeyFromRow(row);
+  }
+
+  async listApiKeys(tenantId: string | null): Promise<ApiKeyRecord[]> {
+    const rows = (tenantId === null ? this.s.listAllApiKeys.all() : this.s.listApiKeysOfTenant.all(tenantId)) as Row[];
+    return rows.map(apiKeyFromRow);
+  }
+
+  async revokeApiKey(tenantId: string | null, id: string, at: number): Promise<boolean> {
+    const row = this.s.getApiKey.get(id) as Row | undefined;
+    if (!row || (tenantId !== null && row.tenant_id !== tenantId)) return false;
+    this.s.revokeApiKey.run(at, id);
+    return true;
+  }
+
+  async touchApiKey(id: string, at: number): Promise<void> {
+    this.s.touchApiKey.run(at, id);
+  }
+
+  // ---- custom event types -------------------------------------------------------------------------
+
+  async putCustomEventType(record: CustomEventTypeRecord): Promise<boolean> {
+    return this.db
+      .transaction(() => {
+        const existed = this.s.getCustomType.get(record.tenantId, record.type) !== undefined;
+        this.s.upsertCustomType.run({
+          tenant_id: record.tenantId,
+          type: record.type,
+          description: record.description,
+          schema: JSON.stringify(record.schema),
+          sample: JSON.stringify(record.sample),
+          created_at: record.createdAt,
+          updated_at: record.updatedAt,
+        });
+        return !existed;
+      })
+      .immediate();
+  }
+
+  async getCustomEventType(tenantId: string, type: string): Promise<CustomEventTypeRecord | undefined> {
+    const row = this.s.getCustomType.get(tenantId, type) as Row | undefined;
+    return row && customEventTypeFromRow(row);
+  }
+
+  async listCustomEventTypes(tenantId: string): Promise<CustomEventTypeRecord[]> {
+    return (this.s.listCustomTypes.all(tenantId) as Row[]).map(customEventTypeFromRow);
+  }
+
+  async deleteCustomEventType(tenantId: string, type: string): Promise<boolean> {
+    return this.s.deleteCustomType.run(tenantId, type).changes > 0;
+  }
+
+  // ---- hooks --------------------------------------------------------------------------------------
+
+  /** Rewrites the hook's rows in the candidate index: present only while it can receive deliveries. */
+  private syncHookEvents(hook: HookRecord): void {
+    this.s.deleteHookEvents.run(hook.id);
+    if (hook.status !== 'active' || hook.deletedAt !== null) return;
+    for (const type of new Set(hook.events)) this.s.insertHookEvent.run(hook.tenantId, type, hook.id, hook.brand);
+  }
+
+  async createHook(hook: HookRecord): Promise<void> {
+    this.db
+      .transaction(() => {
+        const params: Row = { id: hook.id, tenant_id: hook.tenantId };
+        for (const [key, [column, toColumn]] of Object.entries(HOOK_COLUMNS)) {
+          params[column] = toColumn((hook as any)[key]);
+        }
+        this.s.insertHook.run(params);
+        this.syncHookEvents(hook);
+      })
+      .immediate();
+  }
+
+  async getHook(tenantId: string, id: string): Promise<HookRecord | undefined> {
+    const row = this.s.getHook.get(tenantId, id) as Row | undefined;
+    return row && hookFromRow(row);
+  }
+
+  async listHooks(query: HookQuery & { tenantId: string }): Promise<Page<HookRecord>> {
+    const where = ['tenant_id = @tenant_id', query.deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+    const params: Row = { tenant_id: query.tenantId };
+    if (query.status !== undefined) {
+      where.push('status = @status');
+      params.status = query.status;
+    }
+    if (query.brand !== undefined) {
+      where.push('brand = @brand');
+      params.brand = query.brand;
+    }
+    if (query.event !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(hooks.events) WHERE value IN (@event, '*'))`);
+      params.event = query.event;
+    }
+    return this.page(`SELECT * FROM hooks WHERE ${where.join(' AND ')}`, params, query, hookFromRow);
+  }
+
+  private updateHookSync(tenantId: string, id: string, patch: HookPatch): HookRecord | undefined {
+    const sets: string[] = [];
+    const params: Row = { tenant_id: tenantId, id };
+    for (const [key, value] of Object.entries(patch)) {
+      const column = HOOK_COLUMNS[key as keyof typeof HOOK_COLUMNS];
+      if (!column || value === undefined || key === 'createdAt') continue;
+      sets.push(`${column[0]} = @${column[0]}`);
+      params[column[0]] = column[1](value);
+    }
+    if (sets.length > 0) {
+      this.db.prepare(`UPDATE hooks SET ${sets.join(', ')} WHERE tenant_id = @tenant_id AND id = @id`).run(params);
+    }
+    const row = this.s.getHook.get(tenantId, id) as Row | undefined;
+    if (!row) return undefined;
+    const hook = hookFromRow(row);
+    if ('events' in patch || 'brand' in patch || 'status' in patch || 'deletedAt' in patch) this.syncHookEvents(hook);
+    return hook;
+  }
+
+  async updateHook(tenantId: string, id: string, patch: HookPatch): Promise<HookRecord | undefined> {
+    return this.db.transaction(() => this.updateHookSync(tenantId, id, patch)).immediate();
+  }
+
+  // ---- events and the outbox ----------------------------------------------------------------------
+
+  async appendEvent(
+    event: EventRecord,
+    plan: (candidates: HookRecord[]) => DeliveryRecord[],
+  ): Promise<AppendEventResult> {
+    const result = this.db
+      .transaction((): AppendEventResult => {
+        const existing = (this.s.getEventById.get(event.tenantId, event.id) ??
+          (event.idempotencyKey !== null ? this.s.getEventByKey.get(event.tenantId, event.idempotencyKey) : undefined)) as
+          | Row
+          | undefined;
+        if (existing) {
+          const deliveries = (this.s.deliveriesOfEvent.all(event.tenantId, existing.id) as Row[]).map(deliveryFromRow);
+          return { event: eventFromRow(existing), deliveries, duplicate: true };
+        }
+        const seen = new Set<string>();
+        const candidates: HookRecord[] = [];
+        for (const row of this.s.candidateHooks.all({ tenant_id: event.tenantId, type: event.type, brand: event.brand }) as Row[]) {
+          if (seen.has(row.id)) continue;
+          seen.add(row.id);
+          candidates.push(hookFromRow(row));
+        }
+        const deliveries = plan(candidates);
+        const stored: EventRecord = { ...event, deliveryCount: deliveries.length };
+        this.s.insertEvent.run({
+          tenant_id: stored.tenantId,
+          id: stored.id,
+          type: stored.type,
+          brand: stored.brand,
+          data: JSON.stringify(stored.data),
+          timestamp: stored.timestamp,
+          idempotency_key: stored.idempotencyKey,
+          test: stored.test ? 1 : 0,
+          delivery_count: stored.deliveryCount,
+          created_at: stored.createdAt,
+        });
+        for (const delivery of deliveries) this.s.insertDelivery.run(deliveryParams(delivery));
+        return { event: stored, deliveries, duplicate: false };
+      })
+      .immediate();
+    if (result.deliveries.length > 0 && !result.duplicate) this.notify();
+    return result;
+  }
+
+  async getEvent(tenantId: string, id: string): Promise<EventRecord | undefined> {
+    const row = this.s.getEventById.get(tenantId, id) as Row | undefined;
+    return row && eventFromRow(row);
+  }
+
+  async listEvents(query: PageRequest & { tenantId: string; type?: string }): Promise<Page<EventRecord>> {
+    const params: Row = { tenant_id: query.tenantId };
+    let sql = 'SELECT * FROM events WHERE tenant_id = @tenant_id';
+    if (query.type !== undefined) {
+      sql += ' AND type = @type';
+      params.type = query.type;
+    }
+    return this.page(sql, params, query, eventFromRow);
+  }
+
+  // ---- deliveries ---------------------------------------------------------------------------------
+
+  async insertDeliveries(deliveries: DeliveryRecord[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    this.db
+      .transaction(() => {
+        for (const delivery of deliveries) this.s.insertDelivery.run(deliveryParams(delivery));
+      })
+      .immediate();
+    this.notify();
+  }
+
+  async claimDeliveries(options: { owner: string; leaseMs: number; limit: number; now: number }): Promise<ClaimedDelivery[]> {
+    const { owner, leaseMs, limit, now } = options;
+    if (limit <= 0) return [];
+    return this.db
+      .transaction((): ClaimedDelivery[] => {
+        const rows = this.s.claimable.all({ now, limit }) as Row[];
+        const claimed: ClaimedDelivery[] = [];
+        const hooks = new Map<string, HookRecord>();
+        for (const row of rows) {
+          const eventRow = this.s.getEventById.get(row.tenant_id, row.event_id) as Row | undefined;
+          if (!eventRow) {
+            this.s.orphanDelivery.run(now, row.seq);
+            continue;
+          }
+          let hook = hooks.get(row.hook_id);
+          if (!hook) {
+            hook = hookFromRow(this.s.hookById.get(row.hook_id) as Row);
+            hooks.set(hook.id, hook);
+          }
+          this.s.lease.run(owner, now + leaseMs, row.seq);
+          claimed.push({
+            delivery: deliveryFromRow({ ...row, lease_owner: owner, lease_expires_at: now + leaseMs }),
+            hook,
+            event: eventFromRow(eventRow),
+          });
+        }
+        return claimed;
+      })
+      .immediate();
+  }
+
+  async completeAttempt(input: {
+    owner: string;
+    attempt: AttemptRecord;
+    update: DeliveryUpdate;
+    hookPatch?: HookPatch;
+  }): Promise<boolean> {
+    const { owner, attempt, update, hookPatch } = input;
+    return this.db
+      .transaction((): boolean => {
+        const current = this.s.deliveryLease.get(attempt.deliveryId) as Row | undefined;
+        if (!current || current.lease_owner !== owner) return false;
+        this.s.insertAttempt.run({
+          delivery_id: attempt.deliveryId,
+          tenant_id: attempt.tenantId,
+          number: attempt.number,
+          started_at: attempt.startedAt,
+          duration_ms: attempt.durationMs,
+          url: attempt.url,
+          method: attempt.method,
+          request_headers: JSON.stringify(attempt.requestHeaders),
+          response_status: attempt.responseStatus,
+          response_body: attempt.responseBody,
+          error: attempt.error,
+          outcome: attempt.outcome,
+        });
+        this.s.applyDeliveryUpdate.run({
+          id: attempt.deliveryId,
+          status: update.status,
+          attempts: update.attempts,
+          next_attempt_at: update.nextAttemptAt,
+          last_attempt_at: update.lastAttemptAt,
+          last_response_status: update.lastResponseStatus,
+          last_error: update.lastError,
+          updated_at: Math.max(attempt.startedAt + attempt.durationMs, update.lastAttemptAt ?? 0),
+        });
+        if (hookPatch && Object.keys(hookPatch).length > 0) this.updateHookSync(current.tenant_id, current.hook_id, hookPatch);
+        return true;
+      })
+      .immediate();
+  }
+
+  async releaseLeases(owner: string): Promise<number> {
+    return this.s.releaseLeases.run(owner).changes;
+  }
+
+  async getDelivery(
+    tenantId: string,
+    id: string,
+  ): Promise<{ delivery: DeliveryRecord; attempts: AttemptRecord[] } | undefined> {
+    const row = this.s.getDelivery.get(tenantId, id) as Row | undefined;
+    if (!row) return undefined;
+    return { delivery: deliveryFromRow(row), attempts: (this.s.attemptsOf.all(id) as Row[]).map(attemptFromRow) };
+  }
+
+  async listDeliveries(query: DeliveryQuery & { tenantId: string }): Promise<Page<DeliveryRecord>> {
+    const where = ['tenant_id = @tenant_id'];
+    const params: Row = { tenant_id: query.tenantId };
+    if (query.hookId !== undefined) {
+      where.push('hook_id = @hook_id');
+      params.hook_id = query.hookId;
+    }
+    if (query.status !== undefined) {
+      where.push('status = @status');
+      params.status = query.status;
+    }
+    if (query.eventType !== undefined) {
+      where.push('event_type = @event_type');
+      params.event_type = query.eventType;
+    }
+    return this.page(`SELECT * FROM deliveries WHERE ${where.join(' AND ')}`, params, query, deliveryFromRow);
+  }
+
+  async requeueDelivery(tenantId: string, id: string, now: number): Promise<DeliveryRecord | undefined> {
+    const changes = this.s.requeueDelivery.run({ tenant_id: tenantId, id, now }).changes;
+    if (changes === 0) return undefined;
+    this.notify();
+    const row = this.s.getDelivery.get(tenantId, id) as Row;
+    return deliveryFromRow(row);
+  }
+
+  async requeueFailed(tenantId: string, hookId: string, since: number, now: number): Promise<number> {
+    const changes = this.s.requeueFailed.run({ tenant_id: tenantId, hook_id: hookId, since, now }).changes;
+    if (changes > 0) this.notify();
+    return changes;
+  }
+
+  async cancelPending(tenantId: string, hookId: string, now: number): Promise<number> {
+    return this.s.cancelPending.run({ tenant_id: tenantId, hook_id: hookId, now }).changes;
+  }
+
+  async nextDueAt(): Promise<number | null> {
+    return (this.s.nextDueAt.get() as { due: number | null }).due;
+  }
+
+  async queueStats(_now: number): Promise<{ pending: number; oldestPendingAt: number | null }> {
+    const row = this.s.queueStats.get() as { pending: number; oldest: number | null };
+    return { pending: row.pending, oldestPendingAt: row.oldest };
+  }
+
+  // ---- agent lookups ------------------------------------------------------------------------------
+
+  async createAgentLookup(lookup: AgentLookupRecord): Promise<void> {
+    this.s.insertAgentLookup.run({
+      id: lookup.id,
+      tenant_id: lookup.tenantId,
+      chat_id: lookup.chatId,
+      status: lookup.status,
+      agent_id: lookup.agentId,
+      answered_via: lookup.answeredVia,
+      answered_hook_id: lookup.answeredHookId,
+      created_at: lookup.createdAt,
+      expires_at: lookup.expiresAt,
+    });
+  }
+
+  async getAgentLookup(tenantId: string, id: string): Promise<AgentLookupRecord | undefined> {
+    const row = this.s.getAgentLookup.get(tenantId, id) as Row | undefined;
+    return row && agentLookupFromRow(row);
+  }
+
+  async answerAgentLookup(
+    tenantId: string,
+    id: string,
+    answer: { agentId: string; via: 'webhook_response' | 'callback'; hookId: string | null },
+    now: number,
+  ): Promise<{ accepted: boolean; lookup: AgentLookupRecord | undefined }> {
+    return this.db
+      .transaction(() => {
+        const accepted =
+          this.s.answerAgentLookup.run({
+            tenant_id: tenantId,
+            id,
+            agent_id: answer.agentId,
+            via: answer.via,
+            hook_id: answer.hookId,
+            now,
+          }).changes > 0;
+        const row = this.s.getAgentLookup.get(tenantId, id) as Row | undefined;
+        return { accepted, lookup: row && agentLookupFromRow(row) };
+      })
+      .immediate();
+  }
+
+  async finishAgentLookup(tenantId: string, id: string, status: 'no_agents_available'): Promise<void> {
+    this.s.finishAgentLookup.run(status, tenantId, id);
+  }
+
+  // ---- retention ----------------------------------------------------------------------------------
+
+  async prune(before: number, batchSize: number): Promise<{ attempts: number; events: number }> {
+    return this.db
+      .transaction(() => {
+        const attempts = this.s.pruneAttempts.run(before, batchSize).changes;
+        const events = this.s.prunableEvents.all(before, batchSize) as Row[];
+        for (const event of events) {
+          this.s.attemptsOfEventDeliveries.run(event.tenant_id, event.id);
+          this.s.deleteEventDeliveries.run(event.tenant_id, event.id);
+          this.s.deleteEvent.run(event.seq);
+        }
+        this.s.pruneAgentLookups.run(before, batchSize);
+        return { attempts, events: events.length };
+      })
+      .immediate();
+  }
+}
+
+export function createSqliteStore(filenameOrUrl: string, options?: SqliteStoreOptions): SqliteStore {
+  return new SqliteStore(sqlitePathFromUrl(filenameOrUrl), options);
+}

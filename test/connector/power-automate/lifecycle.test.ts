@@ -1,0 +1,264 @@
+/**
+ * Plays Power Automate against the real server, using only the connector files: every trigger is
+ * subscribed exactly as the Power Platform runtime would build the request, an event is published, the
+ * delivery arrives at the flow's callback URL unchanged and matches the trigger's notification schema,
+ * and the subscription is deleted through its Location (twice: Power Automate retries).
+ *
+ * The connection's policy says `https://<site host>`, so the server sits behind a local TLS front
+ * and its PUBLIC_URL is the front's URL: the Location it answers is on the connector's host.
+ */
+import crypto from 'node:crypto';
+import { Catalog } from '../../../server/src/catalog/catalog';
+import { type Receiver, startReceiver } from '../../helpers/receiver';
+import { startTestServer, type TestServer } from '../../helpers/start-server';
+import { readConnectorFiles } from './connector-files';
+import { describeErrors } from './microsoft-schemas';
+import { PowerAutomateRuntime, type RuntimeResponse } from './power-automate-runtime';
+import { SwaggerSchemaValidator } from './swagger-schema-validator';
+import { startTlsFront, type TlsFront } from './tls-front';
+
+const catalog = new Catalog();
+const { swagger, apiProperties } = readConnectorFiles();
+const schemas = new SwaggerSchemaValidator(swagger);
+
+/** Catalog triggers (one path each); the generic trigger has its own test. */
+const catalogTriggers = Object.entries<any>(swagger.paths)
+  .filter(([path, item]) => item.post?.['x-ms-trigger'] && !path.includes('{'))
+  .map(([path, item]) => ({ path, operationId: item.post.operationId as string, type: path.split('/')[3] }));
+
+/**
+ * A callback URL shaped like Power Automate's (explicit port, `%2F`-escaped `sp`, a signature),
+ * pointing at a local receiver. It must arrive byte for byte.
+ */
+function callbackUrl(receiver: Receiver, trigger: string): { url: string; pathAndQuery: string } {
+  const workflow = crypto.randomBytes(16).toString('hex');
+  const signature = crypto.randomBytes(24).toString('base64url');
+  const pathAndQuery =
+    `/workflows/${workflow}/triggers/${trigger}/paths/invoke` +
+    `?api-version=2016-06-01&sp=%2Ftriggers%2F${trigger}%2Frun&sv=1.0&sig=${signature}`;
+  return { url: `http://127.0.0.1:${receiver.port}${pathAndQuery}`, pathAndQuery };
+}
+
+/** The response matches what the connector declares for that operation and status. */
+function expectDeclaredResponse(operationId: string, response: RuntimeResponse, status: number): void {
+  expect({ status: response.status, body: response.status === status ? undefined : response.body }).toEqual({ status, body: undefined });
+  const declared = Object.values<any>(swagger.paths)
+    .flatMap((item) => Object.values<any>(item))
+    .find((operation) => operation?.operationId === operationId).responses[String(status)];
+  expect(declared).toBeDefined();
+  if (!declared.schema) {
+    expect(response.text).toBe('');
+    return;
+  }
+  const validate = schemas.compile(declared.schema);
+  const valid = validate(response.body);
+  expect(describeErrors(validate.errors)).toBe('');
+  expect(valid).toBe(true);
+}
+
+describe('the Power Automate connector against the real server', () => {
+  let front: TlsFront;
+  let server: TestServer;
+  let runtime: PowerAutomateRuntime;
+
+  beforeAll(async () => {
+    front = await startTlsFront();
+    server = await startTestServer({ config: { publicUrl: front.url } });
+    front.forwardTo(server.port);
+    runtime = new PowerAutomateRuntime(swagger, apiProperties, { siteHost: front.host, apiKey: server.apiKey }, front.dispatcher);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await front?.close();
+  });
+
+  test('when the connection is tested, then the key is accepted over the connection host', async () => {
+    const built = runtime.buildRequest('TestConnection');
+    expect(built.url).toBe(`${front.url}/v1/me`);
+    expect(built.headers['x-api-key']).toBe(server.apiKey);
+    expectDeclaredResponse('TestConnection', await runtime.send(built), 200);
+  });
+
+  test('when the connection has a wrong key, then the server answers 401 and the policy marks the connection unauthenticated', async () => {
+    const wrong = new PowerAutomateRuntime(swagger, apiProperties, { siteHost: front.host, apiKey: 'dhk_wrong' }, front.dispatcher);
+    const response = await wrong.call('TestConnection');
+    expect(response.status).toBe(401);
+    expect(response.connectionUnauthenticated).toBe(true);
+  });
+
+  test('when the designer fills the event type dropdown, then it lists every catalog event type', async () => {
+    const options = await runtime.dropdown('OnEvent', 'type');
+    expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(catalog.types));
+    for (const option of options) expect(typeof option.title).toBe('string');
+  });
+
+  test.each(catalogTriggers)('when a flow uses $operationId, then it subscribes, receives $type unchanged at its callback URL and unsubscribes twice', async ({ operationId, type }) => {
+    const receiver = await startReceiver({ status: 202 });
+    try {
+      const callback = callbackUrl(receiver, operationId);
+      const subscribe = runtime.buildRequest(operationId, { notificationUrl: callback.url });
+      expect(subscribe.url).toBe(`${front.url}/v1/triggers/${type}/hooks`);
+      const subscribed = await runtime.send(subscribe);
+      expectDeclaredResponse(operationId, subscribed, 201);
+      const location = String(subscribed.headers.location);
+      expect(location).toBe(`${front.url}/v1/hooks/${subscribed.body.id}`);
+      expect(subscribed.body).toMatchObject({ url: callback.url, events: [type], source: 'power-automate' });
+
+      const hook = await runtime.call('GetHook', { path: { hookId: subscribed.body.id } });
+      expectDeclaredResponse('GetHook', hook, 200);
+      expect(hook.body).toMatchObject({ id: subscribed.body.id, status: 'active', deleted: false });
+
+      const data = catalog.get(type)!.sample;
+      const published = await runtime.call('PublishEvent', { body: { type, data } });
+      expectDeclaredResponse('PublishEvent', published, 202);
+      expect(published.body.deliveries).toBe(1);
+
+      const [delivery] = await receiver.waitFor(1);
+      expect(delivery.method).toBe('POST');
+      expect(delivery.url).toBe(callback.pathAndQuery);
+      const envelope = JSON.parse(delivery.body);
+      const validate = schemas.compile(runtime.operation(operationId).pathItem['x-ms-notification-content'].schema);
+      const valid = validate(envelope);
+      expect(describeErrors(validate.errors)).toBe('');
+      expect(valid).toBe(true);
+      expect(envelope).toMatchObject({ id: published.body.id, type, data });
+
+      const listed = await runtime.call('ListEvents', { query: { type, limit: 5 } });
+      expectDeclaredResponse('ListEvents', listed, 200);
+      expect(listed.body.data.map((event: any) => event.id)).toContain(published.body.id);
+
+      const unsubscribe = runtime.unsubscribeRequest(location);
+      expect(unsubscribe.operationId).toBe('DeleteHook');
+      expectDeclaredResponse('DeleteHook', await runtime.send(unsubscribe), 204);
+      expectDeclaredResponse('DeleteHook', await runtime.send(runtime.unsubscribeRequest(location)), 204);
+
+      const deleted = await runtime.call('GetHook', { path: { hookId: subscribed.body.id } });
+      expectDeclaredResponse('GetHook', deleted, 200);
+      expect(deleted.body.deleted).toBe(true);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  test('when a flow uses "When an event occurs" for a chosen type, then the designer gets a Swagger schema for it and the delivery matches that schema', async () => {
+    const receiver = await startReceiver({ status: 200 });
+    try {
+      const type = 'ticket.status_changed';
+      const inputs = { path: { type } };
+      const { schema, request } = await runtime.notificationSchema('OnEvent', inputs);
+      expect(request.url).toBe(`${front.url}/v1/triggers/${type}/schema?format=swagger2`);
+      // What the designer gets is the same schema the connector declares for the dedicated trigger.
+      expect(schema).toEqual(swagger.definitions.TicketStatusChangedEvent);
+
+      const callback = callbackUrl(receiver, 'OnEvent');
+      const subscribed = await runtime.call('OnEvent', { ...inputs, notificationUrl: callback.url, body: { description: 'Status changes for the service desk' } });
+      expectDeclaredResponse('OnEvent', subscribed, 201);
+      expect(subscribed.body).toMatchObject({ events: [type], description: 'Status changes for the service desk' });
+
+      const data = catalog.get(type)!.sample;
+      expectDeclaredResponse('PublishEvent', await runtime.call('PublishEvent', { body: { type, data } }), 202);
+      const [delivery] = await receiver.waitFor(1);
+      expect(delivery.url).toBe(callback.pathAndQuery);
+      const validate = schemas.compile(schema);
+      const valid = validate(JSON.parse(delivery.body));
+      expect(describeErrors(validate.errors)).toBe('');
+      expect(valid).toBe(true);
+
+      const location = String(subscribed.headers.location);
+      expectDeclaredResponse('DeleteHook', await runtime.send(runtime.unsubscribeRequest(location)), 204);
+      expectDeclaredResponse('DeleteHook', await runtime.send(runtime.unsubscribeRequest(location)), 204);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  test('when a tenant registers a custom event type, then "When an event occurs" offers it, describes its fields and delivers it', async () => {
+    const type = 'custom.device_offline';
+    const registered = await server.request('PUT', `/v1/custom-event-types/${type}`, {
+      body: {
+        description: "A device in a customer's fleet went offline.",
+        schema: {
+          type: 'object',
+          required: ['deviceId', 'lastSeen'],
+          additionalProperties: false,
+          properties: {
+            deviceId: { type: 'string', title: 'Device ID', description: "The device's id." },
+            lastSeen: { type: 'string', format: 'date-time', title: 'Last Seen', description: 'When the device last reported.' },
+            site: { type: ['string', 'null'], title: 'Site', description: 'Where the device is, when known.' },
+          },
+        },
+        sample: { deviceId: 'LAPTOP-0042', lastSeen: '2026-03-02T09:14:05Z', site: null },
+      },
+    });
+    expect(registered.status).toBe(201);
+
+    const options = await runtime.dropdown('OnEvent', 'type');
+    expect(options.map((o) => o.value)).toContain(type);
+
+    const receiver = await startReceiver({ status: 200 });
+    try {
+      const inputs = { path: { type } };
+      const { schema } = await runtime.notificationSchema('OnEvent', inputs);
+      expect(schema.properties.data.properties.site).toEqual({
+        type: 'string',
+        'x-ms-summary': 'Site',
+        description: 'Where the device is, when known.',
+        'x-nullable': true,
+      });
+
+      const callback = callbackUrl(receiver, 'OnEvent');
+      const subscribed = await runtime.call('OnEvent', { ...inputs, notificationUrl: callback.url });
+      expectDeclaredResponse('OnEvent', subscribed, 201);
+      const data = { deviceId: 'LAPTOP-0042', lastSeen: '2026-03-02T09:14:05Z', site: null };
+      expectDeclaredResponse('PublishEvent', await runtime.call('PublishEvent', { body: { type, data } }), 202);
+
+      const [delivery] = await receiver.waitFor(1);
+      expect(delivery.url).toBe(callback.pathAndQuery);
+      const validate = schemas.compile(schema);
+      const envelope = JSON.parse(delivery.body);
+      const valid = validate(envelope);
+      expect(describeErrors(validate.errors)).toBe('');
+      expect(valid).toBe(true);
+      expect(envelope).toMatchObject({ type, data });
+      // The schema is not vacuous: a delivery without the required device id would be refused.
+      expect(validate({ ...envelope, data: { lastSeen: data.lastSeen } })).toBe(false);
+
+      expectDeclaredResponse('DeleteHook', await runtime.send(runtime.unsubscribeRequest(String(subscribed.headers.location))), 204);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  test('when a flow answers an agent lookup with "Respond to an agent lookup", then the chat session gets that agent within the budget', async () => {
+    // The flow's trigger endpoint accepts the call but, like Power Automate, answers no agent itself.
+    const receiver = await startReceiver({ status: 202 });
+    try {
+      const callback = callbackUrl(receiver, 'OnChatAgentLookup');
+      const subscribed = await runtime.call('OnChatAgentLookup', { notificationUrl: callback.url });
+      expectDeclaredResponse('OnChatAgentLookup', subscribed, 201);
+
+      const sample = catalog.get('chat.agent_lookup')!.sample as { chat: { id: string }; candidateAgents: Array<{ userId: string }> };
+      const lookup = server.request('POST', `/v1/chats/${encodeURIComponent(sample.chat.id)}/agent-lookup`, {
+        body: { chat: sample.chat, candidateAgents: sample.candidateAgents },
+      });
+
+      const [delivery] = await receiver.waitFor(1);
+      const event = JSON.parse(delivery.body);
+      expect(event.type).toBe('chat.agent_lookup');
+      const chosen = event.data.candidateAgents[event.data.candidateAgents.length - 1].userId;
+
+      const answered = await runtime.call('RespondToAgentLookup', { path: { lookupId: event.data.lookupId }, body: { agentId: chosen } });
+      expectDeclaredResponse('RespondToAgentLookup', answered, 200);
+      expect(answered.body).toMatchObject({ lookupId: event.data.lookupId, status: 'assigned', agentId: chosen });
+
+      const result = await lookup;
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ lookupId: event.data.lookupId, status: 'assigned', agentId: chosen, answeredBy: { via: 'callback' } });
+
+      expectDeclaredResponse('DeleteHook', await runtime.send(runtime.unsubscribeRequest(String(subscribed.headers.location))), 204);
+    } finally {
+      await receiver.close();
+    }
+  });
+});

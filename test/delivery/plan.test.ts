@@ -1,0 +1,111 @@
+import type { HookRecord } from '../../server/src/store/store';
+import { planDeliveries } from '../../server/src/delivery/plan';
+import { nextRetryDelayMs, maxAttempts } from '../../server/src/delivery/retry-policy';
+
+function hook(overrides: Partial<HookRecord>): HookRecord {
+  return {
+    id: 'hook_1',
+    tenantId: 'ten_1',
+    url: 'https://hooks.example.com/in',
+    events: ['chat.missed'],
+    name: null,
+    description: '',
+    brand: null,
+    status: 'active',
+    disabledReason: null,
+    format: 'envelope',
+    template: null,
+    method: 'POST',
+    auth: { type: 'none' },
+    headers: {},
+    filter: null,
+    retryPolicy: { type: 'standard' },
+    ordered: false,
+    source: 'api',
+    secrets: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', createdAt: 0, expiresAt: null }],
+    failingSince: null,
+    lastDelivery: null,
+    deletedAt: null,
+    deletedBy: null,
+    deletedReason: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...overrides,
+  };
+}
+
+const envelope = {
+  id: 'evt_1',
+  type: 'chat.missed',
+  timestamp: '2026-03-02T09:14:05Z',
+  brand: 'contoso',
+  data: { chat: { status: 'missed' }, author: { kind: 'contact' } },
+};
+
+describe('planDeliveries', () => {
+  test('when hooks differ in type, brand and filter, then only the matching ones get a pending delivery due now', () => {
+    const now = 1_700_000_000_000;
+    const deliveries = planDeliveries(
+      envelope,
+      [
+        hook({ id: 'h_all', events: ['*'] }),
+        hook({ id: 'h_type' }),
+        hook({ id: 'h_other_type', events: ['chat.created'] }),
+        hook({ id: 'h_brand', brand: 'contoso' }),
+        hook({ id: 'h_other_brand', brand: 'fabrikam' }),
+        hook({ id: 'h_filter_yes', filter: { 'data.chat.status': 'missed', 'data.author.kind': 'contact' } }),
+        hook({ id: 'h_filter_no', filter: { 'data.author.kind': 'member' } }),
+        hook({ id: 'h_inactive', status: 'inactive' }),
+      ],
+      now,
+      { batchWindowMs: 2000 },
+    );
+    expect(deliveries.map((d) => d.hookId)).toEqual(['h_all', 'h_type', 'h_brand', 'h_filter_yes']);
+    for (const delivery of deliveries) {
+      expect(delivery).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: now, eventId: 'evt_1', eventType: 'chat.missed', tenantId: 'ten_1', test: false });
+      expect(delivery.id).toMatch(/^msg_[0-9A-Z]{26}$/);
+    }
+    expect(new Set(deliveries.map((d) => d.id)).size).toBe(4);
+  });
+
+  test('when the hook is a batch hook, then its delivery waits for the batch window', () => {
+    const [delivery] = planDeliveries(envelope, [hook({ format: 'batch' })], 1000, { batchWindowMs: 2500 });
+    expect(delivery.nextAttemptAt).toBe(3500);
+  });
+
+  test('when hook.disabled is about a hook, then that hook does not receive it but others do', () => {
+    const disabled = { id: 'evt_2', type: 'hook.disabled', timestamp: '2026-03-02T09:14:05Z', data: { hook: { id: 'h_gone' } } };
+    const deliveries = planDeliveries(disabled, [hook({ id: 'h_gone', events: ['*'] }), hook({ id: 'h_watch', events: ['hook.disabled'] })], 0, { batchWindowMs: 0 });
+    expect(deliveries.map((d) => d.hookId)).toEqual(['h_watch']);
+  });
+
+  test('when the envelope is a test, then the delivery is marked as a test', () => {
+    const [delivery] = planDeliveries({ ...envelope, test: true }, [hook({})], 0, { batchWindowMs: 0 });
+    expect(delivery.test).toBe(true);
+  });
+});
+
+describe('retry policy', () => {
+  test('when the policy is standard, then delays follow 5s, 5m, 30m, 2h, 5h, 10h, 10h within ±10 % jitter', () => {
+    const policy = { type: 'standard' as const };
+    const bases = [5e3, 3e5, 1.8e6, 7.2e6, 1.8e7, 3.6e7, 3.6e7];
+    bases.forEach((base, index) => {
+      expect(nextRetryDelayMs(policy, index + 1, () => 0)).toBe(Math.round(base * 0.9));
+      expect(nextRetryDelayMs(policy, index + 1, () => 0.5)).toBe(base);
+    });
+    expect(nextRetryDelayMs(policy, 8, () => 0.5)).toBeNull();
+    expect(maxAttempts(policy)).toBe(8);
+  });
+
+  test('when the policy is fixed-30m-24h, then it retries every 30 minutes 48 times', () => {
+    const policy = { type: 'fixed-30m-24h' as const };
+    expect(nextRetryDelayMs(policy, 1)).toBe(1_800_000);
+    expect(nextRetryDelayMs(policy, 48)).toBe(1_800_000);
+    expect(nextRetryDelayMs(policy, 49)).toBeNull();
+  });
+
+  test('when the policy is custom, then its delays are used exactly', () => {
+    const policy = { type: 'custom' as const, delays: [1, 60] };
+    expect([1, 2, 3].map((n) => nextRetryDelayMs(policy, n))).toEqual([1000, 60000, null]);
+  });
+});

@@ -1,0 +1,770 @@
+/**
+ * The store conformance suite: written once, run against every Store implementation
+ * (test/store/sqlite.test.ts, and the PostgreSQL one). A backend that cannot do something declares
+ * it in `capabilities`; the suite then runs the test that documents the difference instead of
+ * skipping silently.
+ */
+import type { HookRecord, Store } from '../../server/src/store/store';
+import { InvalidCursorError } from '../../server/src/domain/errors';
+import {
+  T0,
+  agentLookup,
+  apiKey,
+  attempt,
+  delivery,
+  event,
+  hook,
+  planAll,
+  tenant,
+} from './fixtures';
+
+export interface StoreCapabilities {
+  /**
+   * Opens a second handle (another "node") on the same database as `store`, or undefined when the
+   * backend cannot share a database between handles.
+   */
+  openSecondHandle?: (store: Store) => Promise<Store>;
+  /**
+   * true: onDeliveriesCreated fires on every handle of the database (PostgreSQL LISTEN/NOTIFY).
+   * false: only on the handle that committed (SQLite: one process, in-process notification).
+   */
+  notifiesOtherHandles: boolean;
+}
+
+/**
+ * `factory` must return an empty, migrated store; it is called before every test and the store is
+ * closed after it.
+ */
+export function describeStoreConformance(
+  name: string,
+  factory: () => Promise<Store>,
+  capabilities: StoreCapabilities = { notifiesOtherHandles: false },
+): void {
+  describe(`Store conformance: ${name}`, () => {
+    let store: Store;
+    const extra: Store[] = [];
+
+    beforeEach(async () => {
+      store = await factory();
+    });
+    afterEach(async () => {
+      for (const handle of extra.splice(0)) await handle.close();
+      await store.close();
+    });
+
+    async function newTenant(): Promise<string> {
+      const t = tenant();
+      await store.createTenant(t);
+      return t.id;
+    }
+
+    async function newHook(tenantId: string, overrides: Partial<HookRecord> = {}): Promise<HookRecord> {
+      const h = hook(tenantId, overrides);
+      await store.createHook(h);
+      return h;
+    }
+
+    /** An event with one pending delivery to `hookId`; returns the delivery. */
+    async function queued(tenantId: string, hookId: string, overrides: Parameters<typeof delivery>[3] = {}) {
+      const e = event(tenantId);
+      const result = await store.appendEvent(e, () => [delivery(tenantId, hookId, e.id, overrides)]);
+      return result.deliveries[0];
+    }
+
+    describe('lifecycle', () => {
+      it('when migrate runs again on a migrated store, then it changes nothing and the store answers ping', async () => {
+        const id = await newTenant();
+        await store.migrate();
+        await store.migrate();
+        await expect(store.ping()).resolves.toBeUndefined();
+        expect(await store.getTenant(id)).toMatchObject({ id });
+      });
+
+      it('when asked its kind, then it names its backend', () => {
+        expect(['sqlite', 'postgres']).toContain(store.kind);
+      });
+    });
+
+    describe('tenants', () => {
+      it('when a tenant is created, then get returns it field for field and an unknown id returns undefined', async () => {
+        const t = tenant({ webhooksEnabled: false });
+        await store.createTenant(t);
+        expect(await store.getTenant(t.id)).toEqual(t);
+        expect(await store.getTenant('ten_unknown')).toBeUndefined();
+      });
+
+      it('when tenants are listed in pages, then every tenant appears exactly once', async () => {
+        const ids = new Set<string>();
+        for (let i = 0; i < 5; i++) ids.add(await newTenant());
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await store.listTenants({ limit: 2, cursor });
+          expect(page.items.length).toBeLessThanOrEqual(2);
+          seen.push(...page.items.map((t) => t.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen.sort()).toEqual([...ids].sort());
+      });
+
+      it('when a tenant is updated, then only the given fields change', async () => {
+        const t = tenant({ name: 'Before', webhooksEnabled: true });
+        await store.createTenant(t);
+        expect(await store.updateTenant(t.id, { webhooksEnabled: false })).toEqual({ ...t, webhooksEnabled: false });
+        expect(await store.updateTenant(t.id, { name: 'After' })).toEqual({ ...t, name: 'After', webhooksEnabled: false });
+        expect(await store.updateTenant('ten_unknown', { name: 'x' })).toBeUndefined();
+      });
+    });
+
+    describe('API keys', () => {
+      it('when a key is created, then it is found by its hash, listed for its tenant and not for another', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const key = apiKey({ tenantId: a });
+        await store.createApiKey(key);
+        await store.createApiKey(apiKey({ tenantId: b }));
+        expect(await store.findApiKeyByHash(key.hash)).toEqual(key);
+        expect(await store.findApiKeyByHash('0'.repeat(64))).toBeUndefined();
+        expect((await store.listApiKeys(a)).map((k) => k.id)).toEqual([key.id]);
+        const all = await store.listApiKeys(null);
+        expect(all.map((k) => k.id)).toContain(key.id);
+        expect(all.length).toBeGreaterThanOrEqual(2);
+      });
+
+      it("when a tenant revokes another tenant's key, then it is refused; its own key is revoked once", async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const key = apiKey({ tenantId: a });
+        await store.createApiKey(key);
+        expect(await store.revokeApiKey(b, key.id, T0 + 1)).toBe(false);
+        expect((await store.findApiKeyByHash(key.hash))!.revokedAt).toBeNull();
+        expect(await store.revokeApiKey(a, key.id, T0 + 2)).toBe(true);
+        expect(await store.revokeApiKey(a, key.id, T0 + 3)).toBe(true);
+        expect((await store.findApiKeyByHash(key.hash))!.revokedAt).toBe(T0 + 2);
+        expect(await store.revokeApiKey(a, 'key_unknown', T0)).toBe(false);
+      });
+
+      it('when the admin scope (null) revokes any key, then it is revoked', async () => {
+        const a = await newTenant();
+        const key = apiKey({ tenantId: a });
+        const admin = apiKey({ role: 'admin', tenantId: null });
+        await store.createApiKey(key);
+        await store.createApiKey(admin);
+        expect(await store.revokeApiKey(null, key.id, T0 + 5)).toBe(true);
+        expect((await store.findApiKeyByHash(key.hash))!.revokedAt).toBe(T0 + 5);
+        expect(await store.findApiKeyByHash(admin.hash)).toEqual(admin);
+      });
+
+      it('when a key is touched, then lastUsedAt is recorded', async () => {
+        const key = apiKey({ tenantId: await newTenant() });
+        await store.createApiKey(key);
+        await store.touchApiKey(key.id, T0 + 60000);
+        expect((await store.findApiKeyByHash(key.hash))!.lastUsedAt).toBe(T0 + 60000);
+      });
+    });
+
+    describe('custom event types', () => {
+      const record = (tenantId: string, type = 'custom.device_offline') => ({
+        tenantId,
+        type,
+        description: 'A device went offline.',
+        schema: { type: 'object', required: ['deviceId'], properties: { deviceId: { type: 'string' } } },
+        sample: { deviceId: 'LAPTOP-0042' },
+        createdAt: T0,
+        updatedAt: T0,
+      });
+
+      it('when a type is put twice, then the first put creates and the second replaces, keeping createdAt', async () => {
+        const a = await newTenant();
+        expect(await store.putCustomEventType(record(a))).toBe(true);
+        const replaced = { ...record(a), description: 'changed', createdAt: T0 + 999, updatedAt: T0 + 1000 };
+        expect(await store.putCustomEventType(replaced)).toBe(false);
+        expect(await store.getCustomEventType(a, 'custom.device_offline')).toEqual({ ...replaced, createdAt: T0 });
+      });
+
+      it("when types are listed and deleted, then only the tenant's own are seen and deleted", async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        await store.putCustomEventType(record(a, 'custom.zeta'));
+        await store.putCustomEventType(record(a, 'custom.alpha'));
+        await store.putCustomEventType(record(b, 'custom.alpha'));
+        expect((await store.listCustomEventTypes(a)).map((r) => r.type)).toEqual(['custom.alpha', 'custom.zeta']);
+        expect(await store.getCustomEventType(b, 'custom.zeta')).toBeUndefined();
+        expect(await store.deleteCustomEventType(b, 'custom.zeta')).toBe(false);
+        expect(await store.deleteCustomEventType(a, 'custom.zeta')).toBe(true);
+        expect(await store.deleteCustomEventType(a, 'custom.zeta')).toBe(false);
+        expect((await store.listCustomEventTypes(b)).map((r) => r.type)).toEqual(['custom.alpha']);
+      });
+    });
+
+    describe('hooks', () => {
+      it('when a hook is created, then get returns every field unchanged, the URL byte for byte', async () => {
+        const a = await newTenant();
+        const h = hook(a, {
+          url: 'https://prod-12.westus.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=AbC%2B%3D',
+          events: ['chat.missed', 'ticket.created'],
+          name: 'Flow',
+          brand: 'Harbour IT',
+          format: 'template',
+          template: { body: '{"text": "{{ data.chat.id }}"}', contentType: 'json' },
+          method: 'PUT',
+          auth: { type: 'api_key', headerName: 'X-Token', value: 's3cret' },
+          headers: { 'X-Env': 'prod' },
+          filter: { 'data.chat.type': 'request' },
+          retryPolicy: { type: 'custom', delays: [5, 60] },
+          ordered: true,
+          source: 'power-automate',
+          lastDelivery: { deliveryId: 'msg_1', status: 'succeeded', responseStatus: 200, at: T0 },
+          failingSince: T0 - 5,
+        });
+        await store.createHook(h);
+        expect(await store.getHook(a, h.id)).toEqual(h);
+      });
+
+      it("when another tenant asks for a hook, then it is not found and not listed, and cannot be updated", async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const h = await newHook(a);
+        expect(await store.getHook(b, h.id)).toBeUndefined();
+        expect((await store.listHooks({ tenantId: b, deleted: false, limit: 100 })).items).toEqual([]);
+        expect(await store.updateHook(b, h.id, { description: 'hijacked' })).toBeUndefined();
+        expect((await store.getHook(a, h.id))!.description).toBe('test hook');
+      });
+
+      it('when hooks are listed in pages, then they come newest first, each exactly once', async () => {
+        const a = await newTenant();
+        const created: string[] = [];
+        for (let i = 0; i < 5; i++) created.push((await newHook(a, { createdAt: T0 + i })).id);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await store.listHooks({ tenantId: a, deleted: false, limit: 2, cursor });
+          seen.push(...page.items.map((h) => h.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual([...created].reverse());
+      });
+
+      it('when hooks are listed with filters, then status, event (with *), brand and the deleted list select', async () => {
+        const a = await newTenant();
+        const missed = await newHook(a, { events: ['chat.missed'] });
+        const all = await newHook(a, { events: ['*'], brand: 'Harbour IT' });
+        const inactive = await newHook(a, { events: ['ticket.created'], status: 'inactive' });
+        const deleted = await newHook(a, { deletedAt: T0, deletedBy: 'default', deletedReason: 'manual' });
+        const ids = async (q: Partial<Parameters<Store['listHooks']>[0]>) =>
+          (await store.listHooks({ tenantId: a, deleted: false, limit: 100, ...q })).items.map((h) => h.id).sort();
+        expect(await ids({})).toEqual([missed.id, all.id, inactive.id].sort());
+        expect(await ids({ status: 'inactive' })).toEqual([inactive.id]);
+        expect(await ids({ event: 'chat.missed' })).toEqual([missed.id, all.id].sort());
+        expect(await ids({ event: 'ticket.created' })).toEqual([all.id, inactive.id].sort());
+        expect(await ids({ brand: 'Harbour IT' })).toEqual([all.id]);
+        expect(await ids({ deleted: true })).toEqual([deleted.id]);
+      });
+
+      it('when a cursor was not issued by the store, then listing throws InvalidCursorError', async () => {
+        const a = await newTenant();
+        await expect(store.listHooks({ tenantId: a, deleted: false, limit: 10, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(
+          InvalidCursorError,
+        );
+        await expect(store.listEvents({ tenantId: a, limit: 10, cursor: '%%%' })).rejects.toBeInstanceOf(InvalidCursorError);
+      });
+
+      it('when a hook is updated, then the patched fields change and the rest stay', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const updated = await store.updateHook(a, h.id, {
+          description: 'new',
+          events: ['*'],
+          filter: { 'data.chat.status': 'missed' },
+          updatedAt: T0 + 10,
+        });
+        expect(updated).toEqual({ ...h, description: 'new', events: ['*'], filter: { 'data.chat.status': 'missed' }, updatedAt: T0 + 10 });
+        expect(await store.getHook(a, h.id)).toEqual(updated);
+        expect(await store.updateHook(a, 'hook_unknown', { description: 'x' })).toBeUndefined();
+      });
+    });
+
+    describe('appendEvent (the outbox)', () => {
+      it('when an event is appended, then it and its planned deliveries are stored together', async () => {
+        const a = await newTenant();
+        const h1 = await newHook(a);
+        const h2 = await newHook(a);
+        const e = event(a);
+        const result = await store.appendEvent(e, planAll(e));
+        expect(result.duplicate).toBe(false);
+        expect(result.event).toEqual({ ...e, deliveryCount: 2 });
+        expect(result.deliveries.map((d) => d.hookId).sort()).toEqual([h1.id, h2.id].sort());
+        expect(await store.getEvent(a, e.id)).toEqual({ ...e, deliveryCount: 2 });
+        for (const d of result.deliveries) expect((await store.getDelivery(a, d.id))!.delivery).toEqual(d);
+      });
+
+      it('when candidates are loaded, then only active, undeleted hooks of the tenant for the type or * and the brand are given', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const byType = await newHook(a, { events: ['chat.missed', 'chat.completed'] });
+        const star = await newHook(a, { events: ['*'] });
+        const both = await newHook(a, { events: ['chat.missed', '*'] });
+        const brandMatch = await newHook(a, { brand: 'Harbour IT' });
+        await newHook(a, { brand: 'Other Brand' });
+        await newHook(a, { events: ['ticket.created'] });
+        await newHook(a, { status: 'inactive' });
+        await newHook(a, { status: 'disabled' });
+        await newHook(a, { deletedAt: T0, deletedBy: 'x', deletedReason: 'manual' });
+        await newHook(b, { events: ['*'] });
+
+        const seen: HookRecord[][] = [];
+        const branded = event(a, { brand: 'Harbour IT' });
+        await store.appendEvent(branded, planAll(branded, seen));
+        expect(seen[0].map((h) => h.id).sort()).toEqual([byType.id, star.id, both.id, brandMatch.id].sort());
+        expect(seen[0].find((h) => h.id === byType.id)).toEqual(byType);
+
+        const unbranded = event(a);
+        await store.appendEvent(unbranded, planAll(unbranded, seen));
+        expect(seen[1].map((h) => h.id).sort()).toEqual([byType.id, star.id, both.id].sort());
+      });
+
+      it('when a hook changes after creation, then the candidate index follows its events, status and deletion', async () => {
+        const a = await newTenant();
+        const h = await newHook(a, { events: ['ticket.created'] });
+        const candidates = async (type = 'chat.missed') => {
+          const seen: HookRecord[][] = [];
+          const e = event(a, { type });
+          await store.appendEvent(e, planAll(e, seen));
+          return seen[0].map((c) => c.id);
+        };
+        expect(await candidates()).toEqual([]);
+        await store.updateHook(a, h.id, { events: ['chat.missed'] });
+        expect(await candidates()).toEqual([h.id]);
+        await store.updateHook(a, h.id, { status: 'inactive' });
+        expect(await candidates()).toEqual([]);
+        await store.updateHook(a, h.id, { status: 'active' });
+        expect(await candidates()).toEqual([h.id]);
+        await store.updateHook(a, h.id, { brand: 'Harbour IT' });
+        expect(await candidates()).toEqual([]);
+        await store.updateHook(a, h.id, { brand: null, deletedAt: T0, deletedBy: 'k', deletedReason: 'manual' });
+        expect(await candidates()).toEqual([]);
+        await store.updateHook(a, h.id, { deletedAt: null, deletedBy: null, deletedReason: null });
+        expect(await candidates()).toEqual([h.id]);
+      });
+
+      it('when the same event id is appended again, then the first result returns, marked duplicate, and nothing is written', async () => {
+        const a = await newTenant();
+        await newHook(a);
+        const e = event(a);
+        const first = await store.appendEvent(e, planAll(e));
+        await newHook(a);
+        const plan = jest.fn(planAll(e));
+        const again = await store.appendEvent({ ...e, data: { other: true }, createdAt: T0 + 5 }, plan);
+        expect(plan).not.toHaveBeenCalled();
+        expect(again.duplicate).toBe(true);
+        expect(again.event).toEqual(first.event);
+        expect(again.deliveries.map((d) => d.id)).toEqual(first.deliveries.map((d) => d.id));
+        expect((await store.listDeliveries({ tenantId: a, limit: 100 })).items).toHaveLength(1);
+        expect((await store.listEvents({ tenantId: a, limit: 100 })).items).toHaveLength(1);
+      });
+
+      it('when the same idempotency key is appended with a new id, then the first event returns, marked duplicate', async () => {
+        const a = await newTenant();
+        const e = event(a, { idempotencyKey: 'req-1' });
+        await store.appendEvent(e, planAll(e));
+        const again = await store.appendEvent(event(a, { idempotencyKey: 'req-1' }), () => {
+          throw new Error('plan must not run for a duplicate');
+        });
+        expect(again).toMatchObject({ duplicate: true, event: { id: e.id } });
+        expect((await store.listEvents({ tenantId: a, limit: 100 })).items).toHaveLength(1);
+      });
+
+      it('when two tenants use the same event id and key, then both events are stored, each in its tenant', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const ea = event(a, { id: 'evt_shared', idempotencyKey: 'k' });
+        const eb = event(b, { id: 'evt_shared', idempotencyKey: 'k', data: { b: true } });
+        expect((await store.appendEvent(ea, planAll(ea))).duplicate).toBe(false);
+        expect((await store.appendEvent(eb, planAll(eb))).duplicate).toBe(false);
+        expect((await store.getEvent(a, 'evt_shared'))!.data).toEqual(ea.data);
+        expect((await store.getEvent(b, 'evt_shared'))!.data).toEqual({ b: true });
+      });
+
+      it('when plan throws, then nothing is written', async () => {
+        const a = await newTenant();
+        await newHook(a);
+        const e = event(a);
+        await expect(
+          store.appendEvent(e, () => {
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.getEvent(a, e.id)).toBeUndefined();
+      });
+    });
+
+    describe('events', () => {
+      it('when events are listed, then newest first, filtered by type, paged, and only the tenant’s', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const ids: string[] = [];
+        for (let i = 0; i < 4; i++) {
+          const e = event(a, { type: i % 2 ? 'ticket.created' : 'chat.missed', createdAt: T0 + i });
+          ids.push(e.id);
+          await store.appendEvent(e, planAll(e));
+        }
+        const other = event(b);
+        await store.appendEvent(other, planAll(other));
+        const first = await store.listEvents({ tenantId: a, limit: 3 });
+        expect(first.items.map((e) => e.id)).toEqual([ids[3], ids[2], ids[1]]);
+        const second = await store.listEvents({ tenantId: a, limit: 3, cursor: first.nextCursor });
+        expect(second.items.map((e) => e.id)).toEqual([ids[0]]);
+        expect(second.nextCursor).toBeNull();
+        expect((await store.listEvents({ tenantId: a, type: 'ticket.created', limit: 10 })).items.map((e) => e.id)).toEqual([
+          ids[3],
+          ids[1],
+        ]);
+        expect(await store.getEvent(a, other.id)).toBeUndefined();
+      });
+    });
+
+    describe('deliveries', () => {
+      it('when deliveries are inserted directly, then they are listed newest first with filters, only for the tenant', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const h1 = await newHook(a);
+        const h2 = await newHook(a);
+        const e = event(a);
+        await store.appendEvent(e, () => []);
+        const d1 = delivery(a, h1.id, e.id, { status: 'failed', test: true });
+        const d2 = delivery(a, h2.id, e.id, { eventType: 'ticket.created' });
+        await store.insertDeliveries([d1, d2]);
+        const ids = async (q: Partial<Parameters<Store['listDeliveries']>[0]>, tenantId = a) =>
+          (await store.listDeliveries({ tenantId, limit: 10, ...q })).items.map((d) => d.id);
+        expect(await ids({})).toEqual([d2.id, d1.id]);
+        expect(await ids({ hookId: h1.id })).toEqual([d1.id]);
+        expect(await ids({ status: 'failed' })).toEqual([d1.id]);
+        expect(await ids({ eventType: 'ticket.created' })).toEqual([d2.id]);
+        expect(await ids({}, b)).toEqual([]);
+        expect(await store.getDelivery(b, d1.id)).toBeUndefined();
+        expect(await store.getDelivery(a, d1.id)).toEqual({ delivery: d1, attempts: [] });
+      });
+
+      it('when deliveries are claimed, then only due, unleased ones are leased to the owner, up to the limit', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const due1 = await queued(a, h.id, { nextAttemptAt: T0 });
+        const due2 = await queued(a, h.id, { nextAttemptAt: T0 + 10 });
+        await queued(a, h.id, { nextAttemptAt: T0 + 60000 });
+        await queued(a, h.id, { status: 'succeeded', nextAttemptAt: null });
+
+        const claimed = await store.claimDeliveries({ owner: 'node-a', leaseMs: 30000, limit: 1, now: T0 + 100 });
+        expect(claimed.map((c) => c.delivery.id)).toEqual([due1.id]);
+        expect(claimed[0].delivery).toMatchObject({ leaseOwner: 'node-a', leaseExpiresAt: T0 + 30100 });
+        expect(claimed[0].hook).toEqual(h);
+        expect(claimed[0].event.id).toBe(due1.eventId);
+
+        const rest = await store.claimDeliveries({ owner: 'node-b', leaseMs: 30000, limit: 10, now: T0 + 100 });
+        expect(rest.map((c) => c.delivery.id)).toEqual([due2.id]);
+        expect(await store.claimDeliveries({ owner: 'node-c', leaseMs: 30000, limit: 10, now: T0 + 200 })).toEqual([]);
+      });
+
+      it('when a lease expires, then another owner claims the delivery and the first owner can no longer complete it', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const d = await queued(a, h.id);
+        await store.claimDeliveries({ owner: 'node-a', leaseMs: 1000, limit: 10, now: T0 });
+        expect(await store.claimDeliveries({ owner: 'node-b', leaseMs: 1000, limit: 10, now: T0 + 999 })).toEqual([]);
+        const taken = await store.claimDeliveries({ owner: 'node-b', leaseMs: 1000, limit: 10, now: T0 + 1000 });
+        expect(taken.map((c) => c.delivery.id)).toEqual([d.id]);
+
+        const update = { status: 'succeeded' as const, attempts: 1, nextAttemptAt: null, lastAttemptAt: T0 + 1000, lastResponseStatus: 200, lastError: null };
+        expect(await store.completeAttempt({ owner: 'node-a', attempt: attempt(d), update })).toBe(false);
+        expect((await store.getDelivery(a, d.id))!.attempts).toEqual([]);
+        expect(await store.completeAttempt({ owner: 'node-b', attempt: attempt(d), update })).toBe(true);
+      });
+
+      it('when an attempt completes, then it is recorded, the delivery updated, the lease cleared and the hook patched', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const d = await queued(a, h.id);
+        await store.claimDeliveries({ owner: 'node-a', leaseMs: 1000, limit: 10, now: T0 });
+        const failed = attempt(d, { responseStatus: 500, responseBody: 'oops', outcome: 'failed' });
+        const ok = await store.completeAttempt({
+          owner: 'node-a',
+          attempt: failed,
+          update: { status: 'pending', attempts: 1, nextAttemptAt: T0 + 5000, lastAttemptAt: T0 + 1000, lastResponseStatus: 500, lastError: 'HTTP 500' },
+          hookPatch: { failingSince: T0 + 1000, lastDelivery: { deliveryId: d.id, status: 'pending', responseStatus: 500, at: T0 + 1000 } },
+        });
+        expect(ok).toBe(true);
+        const stored = (await store.getDelivery(a, d.id))!;
+        expect(stored.attempts).toEqual([failed]);
+        expect(stored.delivery).toMatchObject({
+          status: 'pending',
+          attempts: 1,
+          nextAttemptAt: T0 + 5000,
+          lastResponseStatus: 500,
+          lastError: 'HTTP 500',
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        });
+        expect(await store.getHook(a, h.id)).toMatchObject({ failingSince: T0 + 1000, lastDelivery: { deliveryId: d.id, responseStatus: 500 } });
+        expect(await store.claimDeliveries({ owner: 'node-a', leaseMs: 1000, limit: 10, now: T0 + 4999 })).toEqual([]);
+        expect(await store.claimDeliveries({ owner: 'node-a', leaseMs: 1000, limit: 10, now: T0 + 5000 })).toHaveLength(1);
+      });
+
+      it('when a hook patch disables the hook, then it stops being a candidate for new events', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const d = await queued(a, h.id);
+        await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 });
+        await store.completeAttempt({
+          owner: 'n',
+          attempt: attempt(d, { outcome: 'gone', responseStatus: 410 }),
+          update: { status: 'failed', attempts: 1, nextAttemptAt: null, lastAttemptAt: T0, lastResponseStatus: 410, lastError: 'gone' },
+          hookPatch: { status: 'disabled', disabledReason: 'gone' },
+        });
+        const seen: HookRecord[][] = [];
+        const e = event(a);
+        await store.appendEvent(e, planAll(e, seen));
+        expect(seen[0]).toEqual([]);
+      });
+
+      it('when a hook is ordered, then only its oldest pending delivery is claimable, and none while one is leased', async () => {
+        const a = await newTenant();
+        const ordered = await newHook(a, { ordered: true });
+        const free = await newHook(a);
+        const o1 = await queued(a, ordered.id);
+        const o2 = await queued(a, ordered.id);
+        const f1 = await queued(a, free.id);
+        const f2 = await queued(a, free.id);
+
+        const first = await store.claimDeliveries({ owner: 'n1', leaseMs: 1000, limit: 10, now: T0 });
+        expect(first.map((c) => c.delivery.id).sort()).toEqual([o1.id, f1.id, f2.id].sort());
+        expect(await store.claimDeliveries({ owner: 'n2', leaseMs: 1000, limit: 10, now: T0 + 1 })).toEqual([]);
+
+        await store.completeAttempt({
+          owner: 'n1',
+          attempt: attempt(o1),
+          update: { status: 'succeeded', attempts: 1, nextAttemptAt: null, lastAttemptAt: T0, lastResponseStatus: 200, lastError: null },
+        });
+        const next = await store.claimDeliveries({ owner: 'n2', leaseMs: 1000, limit: 10, now: T0 + 2 });
+        expect(next.map((c) => c.delivery.id)).toEqual([o2.id]);
+      });
+
+      it('when the oldest delivery of an ordered hook is waiting for a retry, then the later ones wait too', async () => {
+        const a = await newTenant();
+        const ordered = await newHook(a, { ordered: true });
+        await queued(a, ordered.id, { nextAttemptAt: T0 + 60000 });
+        await queued(a, ordered.id, { nextAttemptAt: T0 });
+        expect(await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 })).toEqual([]);
+      });
+
+      it('when an owner releases its leases, then its deliveries are claimable at once by others', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        await queued(a, h.id);
+        await queued(a, h.id);
+        await store.claimDeliveries({ owner: 'leaving', leaseMs: 60000, limit: 10, now: T0 });
+        expect(await store.releaseLeases('someone-else')).toBe(0);
+        expect(await store.releaseLeases('leaving')).toBe(2);
+        expect(await store.claimDeliveries({ owner: 'staying', leaseMs: 60000, limit: 10, now: T0 + 1 })).toHaveLength(2);
+      });
+
+      it('when a delivery is requeued, then it is pending and due now with the same id; other tenants cannot', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const h = await newHook(a);
+        const d = await queued(a, h.id, { status: 'failed', attempts: 3, nextAttemptAt: null });
+        expect(await store.requeueDelivery(b, d.id, T0 + 100)).toBeUndefined();
+        const requeued = await store.requeueDelivery(a, d.id, T0 + 100);
+        expect(requeued).toMatchObject({ id: d.id, status: 'pending', nextAttemptAt: T0 + 100, attempts: 3 });
+        expect((await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 + 100 })).map((c) => c.delivery.id)).toEqual([d.id]);
+        expect(await store.requeueDelivery(a, 'msg_unknown', T0)).toBeUndefined();
+      });
+
+      it('when failed deliveries are recovered since a time, then only those of the hook since then are requeued', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const h = await newHook(a);
+        const other = await newHook(a);
+        await queued(a, h.id, { status: 'failed', createdAt: T0 - 1000, nextAttemptAt: null });
+        const recent = await queued(a, h.id, { status: 'failed', createdAt: T0 + 1000, nextAttemptAt: null });
+        await queued(a, h.id, { status: 'succeeded', createdAt: T0 + 1000, nextAttemptAt: null });
+        await queued(a, other.id, { status: 'failed', createdAt: T0 + 1000, nextAttemptAt: null });
+        expect(await store.requeueFailed(b, h.id, T0, T0 + 5000)).toBe(0);
+        expect(await store.requeueFailed(a, h.id, T0, T0 + 5000)).toBe(1);
+        expect((await store.getDelivery(a, recent.id))!.delivery).toMatchObject({ status: 'pending', nextAttemptAt: T0 + 5000 });
+      });
+
+      it('when pending deliveries of a hook are cancelled, then they are never claimed and a worker holding one cannot complete it', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const h = await newHook(a);
+        const leased = await queued(a, h.id);
+        await store.claimDeliveries({ owner: 'n', leaseMs: 60000, limit: 1, now: T0 });
+        await queued(a, h.id);
+        await queued(a, h.id, { status: 'succeeded', nextAttemptAt: null });
+        expect(await store.cancelPending(b, h.id, T0 + 1)).toBe(0);
+        expect(await store.cancelPending(a, h.id, T0 + 1)).toBe(2);
+        expect((await store.listDeliveries({ tenantId: a, status: 'cancelled', limit: 10 })).items).toHaveLength(2);
+        expect(await store.claimDeliveries({ owner: 'm', leaseMs: 1000, limit: 10, now: T0 + 120000 })).toEqual([]);
+        const update = { status: 'succeeded' as const, attempts: 1, nextAttemptAt: null, lastAttemptAt: T0, lastResponseStatus: 200, lastError: null };
+        expect(await store.completeAttempt({ owner: 'n', attempt: attempt(leased), update })).toBe(false);
+      });
+
+      it('when deliveries are queued, then nextDueAt and queueStats describe the pending ones', async () => {
+        expect(await store.nextDueAt()).toBeNull();
+        expect(await store.queueStats(T0)).toEqual({ pending: 0, oldestPendingAt: null });
+        const a = await newTenant();
+        const h = await newHook(a);
+        await queued(a, h.id, { nextAttemptAt: T0 + 5000, createdAt: T0 - 50 });
+        await queued(a, h.id, { nextAttemptAt: T0 + 2000, createdAt: T0 - 10 });
+        await queued(a, h.id, { status: 'failed', nextAttemptAt: null, createdAt: T0 - 100 });
+        expect(await store.nextDueAt()).toBe(T0 + 2000);
+        expect(await store.queueStats(T0)).toEqual({ pending: 2, oldestPendingAt: T0 - 50 });
+      });
+    });
+
+    describe('notifications', () => {
+      it('when deliveries are committed, then every listener is called; an unsubscribed one is not', async () => {
+        const a = await newTenant();
+        await newHook(a);
+        const removed = jest.fn();
+        const unsubscribe = store.onDeliveriesCreated(removed);
+        unsubscribe();
+        const called = new Promise<void>((resolve) => store.onDeliveriesCreated(resolve));
+        const e = event(a);
+        await store.appendEvent(e, planAll(e));
+        await called;
+        expect(removed).not.toHaveBeenCalled();
+      });
+
+      it('when deliveries are inserted outside appendEvent, then listeners are called too', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const e = event(a);
+        await store.appendEvent(e, () => []);
+        const called = new Promise<void>((resolve) => store.onDeliveriesCreated(resolve));
+        await store.insertDeliveries([delivery(a, h.id, e.id)]);
+        await called;
+      });
+    });
+
+    describe('agent lookups', () => {
+      it('when a lookup is answered twice, then the first answer wins and the second is refused', async () => {
+        const a = await newTenant();
+        const l = agentLookup(a);
+        await store.createAgentLookup(l);
+        expect(await store.getAgentLookup(a, l.id)).toEqual(l);
+        const first = await store.answerAgentLookup(a, l.id, { agentId: 'dd~m~12', via: 'callback', hookId: null }, T0 + 100);
+        expect(first).toEqual({
+          accepted: true,
+          lookup: { ...l, status: 'assigned', agentId: 'dd~m~12', answeredVia: 'callback', answeredHookId: null },
+        });
+        const second = await store.answerAgentLookup(a, l.id, { agentId: 'dd~m~31', via: 'webhook_response', hookId: 'hook_x' }, T0 + 200);
+        expect(second.accepted).toBe(false);
+        expect(second.lookup!.agentId).toBe('dd~m~12');
+      });
+
+      it('when a lookup has expired, belongs to another tenant or was finished, then answers are refused', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const expired = agentLookup(a);
+        const finished = agentLookup(a);
+        await store.createAgentLookup(expired);
+        await store.createAgentLookup(finished);
+        const answer = { agentId: 'dd~m~12', via: 'callback' as const, hookId: null };
+        expect((await store.answerAgentLookup(a, expired.id, answer, expired.expiresAt)).accepted).toBe(false);
+        expect(await store.answerAgentLookup(b, finished.id, answer, T0)).toEqual({ accepted: false, lookup: undefined });
+        expect(await store.getAgentLookup(b, finished.id)).toBeUndefined();
+        await store.finishAgentLookup(a, finished.id, 'no_agents_available');
+        expect((await store.answerAgentLookup(a, finished.id, answer, T0)).accepted).toBe(false);
+        expect((await store.getAgentLookup(a, finished.id))!.status).toBe('no_agents_available');
+      });
+    });
+
+    describe('prune', () => {
+      it('when pruning, then old attempts and old finished events go, pending work stays, at most batchSize a table', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const old = T0 - 40 * 86400000;
+        const oldDone = event(a, { createdAt: old });
+        await store.appendEvent(oldDone, () => [delivery(a, h.id, oldDone.id, { createdAt: old })]);
+        const oldPending = event(a, { createdAt: old });
+        await store.appendEvent(oldPending, () => [delivery(a, h.id, oldPending.id, { createdAt: old })]);
+        const fresh = event(a, { createdAt: T0 });
+        await store.appendEvent(fresh, () => []);
+        const oldDoneDelivery = (await store.listDeliveries({ tenantId: a, limit: 10 })).items.find((d) => d.eventId === oldDone.id)!;
+        await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 });
+        await store.completeAttempt({
+          owner: 'n',
+          attempt: attempt(oldDoneDelivery, { startedAt: old }),
+          update: { status: 'succeeded', attempts: 1, nextAttemptAt: null, lastAttemptAt: old, lastResponseStatus: 200, lastError: null },
+        });
+        await store.releaseLeases('n');
+
+        const extraOld = event(a, { createdAt: old });
+        await store.appendEvent(extraOld, () => []);
+        const first = await store.prune(T0 - 30 * 86400000, 1);
+        expect(first).toEqual({ attempts: 1, events: 1 });
+        const second = await store.prune(T0 - 30 * 86400000, 100);
+        expect(second.events).toBe(1);
+        expect(await store.getEvent(a, oldDone.id)).toBeUndefined();
+        expect(await store.getEvent(a, extraOld.id)).toBeUndefined();
+        expect(await store.getDelivery(a, oldDoneDelivery.id)).toBeUndefined();
+        expect(await store.getEvent(a, oldPending.id)).toBeDefined();
+        expect(await store.getEvent(a, fresh.id)).toBeDefined();
+        expect(await store.prune(T0 - 30 * 86400000, 100)).toEqual({ attempts: 0, events: 0 });
+      });
+    });
+
+    describe('several handles on one database', () => {
+      if (!capabilities.openSecondHandle) {
+        it('when the backend cannot share a database, then it says so in its capabilities', () => {
+          expect(capabilities.openSecondHandle).toBeUndefined();
+        });
+        return;
+      }
+      const openSecond = capabilities.openSecondHandle;
+
+      it("when two handles claim at once, then no delivery is leased to both, and each sees the other's writes", async () => {
+        const second = await openSecond(store);
+        extra.push(second);
+        const a = await newTenant();
+        const h = await newHook(a);
+        for (let i = 0; i < 10; i++) await queued(a, h.id);
+        expect((await second.getHook(a, h.id))!.id).toBe(h.id);
+        const [x, y] = await Promise.all([
+          store.claimDeliveries({ owner: 'x', leaseMs: 60000, limit: 6, now: T0 }),
+          second.claimDeliveries({ owner: 'y', leaseMs: 60000, limit: 6, now: T0 }),
+        ]);
+        const ids = [...x, ...y].map((c) => c.delivery.id);
+        expect(ids).toHaveLength(10);
+        expect(new Set(ids).size).toBe(10);
+      });
+
+      if (capabilities.notifiesOtherHandles) {
+        it('when deliveries are committed on one handle, then listeners on the other handle are called', async () => {
+          const second = await openSecond(store);
+          extra.push(second);
+          const a = await newTenant();
+          await newHook(a);
+          const called = new Promise<void>((resolve) => second.onDeliveriesCreated(resolve));
+          const e = event(a);
+          await store.appendEvent(e, planAll(e));
+          await called;
+        });
+      } else {
+        it('when deliveries are committed on one handle, then only that handle notifies (declared: notifiesOtherHandles false)', async () => {
+          const second = await openSecond(store);
+          extra.push(second);
+          const a = await newTenant();
+          await newHook(a);
+          const other = jest.fn();
+          second.onDeliveriesCreated(other);
+          const own = new Promise<void>((resolve) => store.onDeliveriesCreated(resolve));
+          const e = event(a);
+          await store.appendEvent(e, planAll(e));
+          await own;
+          expect(other).not.toHaveBeenCalled();
+        });
+      }
+    });
+  });
+}

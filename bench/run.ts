@@ -13,6 +13,7 @@ import { postgresTarget, sqliteTarget, type StoreTarget } from './lib/deskhooks'
 import { checkTargets, renderTable, type BenchResults, type StoreResults } from './lib/report';
 import { BENCH_EVENT_TYPE } from './lib/envelope';
 import { round } from './lib/stats';
+import { summarizeProfileDir } from './lib/profile-summary';
 import { measureRawLimit } from './scenarios/raw-limit';
 import { measureIngestBaseline } from './scenarios/ingest-baseline';
 import { measureDelivery } from './scenarios/delivery';
@@ -117,6 +118,11 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\n${renderTable(results)}\n\nJSON: ${options.out} (${results.durationSeconds} s)\n`);
+  if (options.cpuProfDir) {
+    const summary = summarizeProfileDir(options.cpuProfDir);
+    fs.writeFileSync(path.join(options.cpuProfDir, 'summary.txt'), `${summary}\n`);
+    process.stdout.write(`\nCPU profiles (${options.cpuProfDir}):\n${summary}\n`);
+  }
   if (failed) process.exitCode = 1;
 }
 

@@ -96,9 +96,9 @@ export interface StartOptions {
 export async function startDeskhooks(target: StoreTarget, options: StartOptions): Promise<Deskhooks> {
   const db = options.db ?? (await target.fresh(options.label));
   const apiKey = `dk_bench_${crypto.randomBytes(18).toString('hex')}`;
-  const nodeFlags = options.cpuProfDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${target.kind}-${options.label}-${Date.now()}.cpuprofile`]
-    : [];
+  // One directory per server: node names the files CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile, thread 0
+  // being the main thread (tsx's loader thread writes one too).
+  const nodeFlags = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfDir, `${target.kind}-${options.label}`)}`] : [];
   let child: Child | undefined;
   try {
     child = await spawnChild('deskhooks-server', {

@@ -12,7 +12,10 @@ export interface PostTarget {
 }
 
 export interface ClosedLoopResult {
+  /** Answers within the measured window. */
   requests: number;
+  /** Every answer, warm-up included (for CPU time per request). */
+  completed: number;
   errors: number;
   /** Answers by status code. */
   statuses: Record<string, number>;
@@ -36,6 +39,7 @@ export async function closedLoop(
   const statuses: Record<string, number> = {};
   let issued = 0;
   let counted = 0;
+  let completed = 0;
   let errors = 0;
   const start = monoMs();
   const measureFrom = start + options.warmupMs;
@@ -51,6 +55,7 @@ export async function closedLoop(
       try {
         const answer = await pool.request({ origin: target.origin, path: target.path, method: 'POST', headers: target.headers, body: target.body(i) });
         await answer.body.dump();
+        completed++;
         const end = monoMs();
         if (end >= measureFrom && end <= deadline) {
           counted++;
@@ -69,7 +74,7 @@ export async function closedLoop(
   }
   // Until the deadline, or until the last answer when maxRequests ended the run earlier.
   const elapsedMs = counted ? (issued >= limit ? lastEnd : deadline) - measureFrom : 0;
-  return { requests: counted, errors, statuses, elapsedMs, perSecond: elapsedMs ? (counted * 1000) / elapsedMs : 0 };
+  return { requests: counted, completed, errors, statuses, elapsedMs, perSecond: elapsedMs ? (counted * 1000) / elapsedMs : 0 };
 }
 
 export interface OpenLoopResult {

@@ -83,6 +83,19 @@ export function renderProfileSummary(summary: ProfileSummary): string {
   return lines.join('\n');
 }
 
+/** The main-thread profiles (thread 0) under `dir`, one directory per server run, summarized. */
+export function summarizeProfileDir(dir: string): string {
+  const parts: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    for (const file of fs.readdirSync(path.join(dir, entry.name))) {
+      if (!/\.\d+\.0\.\d+\.cpuprofile$/.test(file)) continue;
+      parts.push(`[${entry.name}] ${renderProfileSummary(summarizeProfile(path.join(dir, entry.name, file)))}`);
+    }
+  }
+  return parts.join('\n\n');
+}
+
 if (require.main === module) {
   for (const file of process.argv.slice(2)) process.stdout.write(`${renderProfileSummary(summarizeProfile(file))}\n\n`);
 }

@@ -123,6 +123,22 @@ export function renderTable(results: BenchResults): string {
       pending === 1_000_000 ? '< 256 MB, flat' : '',
     ]);
   }
+  // CPU time per operation: what each side costs, whatever share of the cores it got on a busy machine.
+  rows.push(['CPU ms per operation (robust to a busy machine):', ...stores.map(() => ''), '']);
+  rows.push(['    raw limit: undici client, per request', ...stores.map(() => (raw ? fmt(raw.clientCpuMsPerRequest, 3) : '–')), '']);
+  rows.push([
+    '    delivery: server, per delivery (client÷server)',
+    ...per((s) => (s.delivery && raw ? `${fmt(s.delivery.deliveryCpuMs, 3)} (${fmt(raw.clientCpuMsPerRequest / s.delivery.deliveryCpuMs, 2)})` : '–')),
+    '',
+  ]);
+  rows.push(['    ingest baseline: server, per request', ...stores.map(() => (base?.serverCpuMsPerRequest ? fmt(base.serverCpuMsPerRequest, 3) : '–')), '']);
+  rows.push([
+    '    ingest: server, per event, engine off (base÷server)',
+    ...per((s) =>
+      s.delivery && base?.serverCpuMsPerRequest ? `${fmt(s.delivery.publishCpuMs, 3)} (${fmt(base.serverCpuMsPerRequest / s.delivery.publishCpuMs, 2)})` : '–',
+    ),
+    '',
+  ]);
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => [...row[col]].length)));
   const line = (row: string[]) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
   const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];

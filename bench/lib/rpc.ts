@@ -158,3 +158,9 @@ export function spawnChild<R = unknown>(name: string, options: SpawnOptions = {}
 export function monoMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
+
+/** CPU time this process has used so far, ms (user + system). */
+export function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}

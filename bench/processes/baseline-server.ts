@@ -36,6 +36,10 @@ server.listen(0, '127.0.0.1', () => {
   serve(
     {
       stats: () => ({ accepted }),
+      cpuMs: () => {
+        const usage = process.cpuUsage();
+        return (usage.user + usage.system) / 1000;
+      },
     },
     { url: `http://127.0.0.1:${port}`, port },
     () => new Promise<void>((resolve) => {

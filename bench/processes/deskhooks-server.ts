@@ -77,6 +77,11 @@ serve(
       await store.releaseLeases(owner);
       return { times, claimed };
     },
+    /** CPU time this process has used, ms (user + system): per-operation cost, robust to a busy machine. */
+    cpuMs() {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1000;
+    },
     memory() {
       const usage = process.memoryUsage();
       return { rssMb: usage.rss / 2 ** 20, heapUsedMb: usage.heapUsed / 2 ** 20, externalMb: usage.external / 2 ** 20, peakRssMb: peakRss };

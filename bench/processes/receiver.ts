@@ -85,6 +85,10 @@ server.listen(0, '127.0.0.1', () => {
           waiters.push(waiter);
         });
       },
+      cpuMs() {
+        const usage = process.cpuUsage();
+        return (usage.user + usage.system) / 1000;
+      },
       records() {
         return { ids, times };
       },

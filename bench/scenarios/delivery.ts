@@ -21,6 +21,12 @@ export interface DeliveryResult {
   extra: number;
   /** How fast the N events were accepted with the engine stopped (publish only), events/s. */
   publishPerSecond: number;
+  /**
+   * Server CPU time per event published (engine stopped: ingest alone) and per delivery (the drain:
+   * delivery alone), ms. Robust to a busy machine; compare with the raw limit's client CPU per request.
+   */
+  publishCpuMs: number;
+  deliveryCpuMs: number;
 }
 
 export async function measureDelivery(context: ScenarioContext, rawLimit: number): Promise<DeliveryResult> {
@@ -28,12 +34,15 @@ export async function measureDelivery(context: ScenarioContext, rawLimit: number
   const events = sizes.deliveryEvents;
   const runs: number[] = [];
   const publishRuns: number[] = [];
+  const publishCpu: number[] = [];
+  const deliveryCpu: number[] = [];
   let unsigned = 0;
   let extra = 0;
   for (let run = 0; run < sizes.runs; run++) {
     const server = await startDeskhooks(context.target, { label: `delivery${run}`, startEngine: false, cpuProfDir: context.cpuProfDir, logLevel: context.logLevel });
     try {
       await createHookViaApi(server, `${receiver.info.url}/delivery`);
+      const cpuBeforePublish = await server.child.call<number>('cpuMs');
       const published = await closedLoop(
         {
           origin: server.info.url,
@@ -47,10 +56,13 @@ export async function measureDelivery(context: ScenarioContext, rawLimit: number
         throw new Error(`publishing ${events} events: ${JSON.stringify(published.statuses)}, ${published.errors} errors`);
       }
       publishRuns.push(published.perSecond);
+      const cpuBeforeDrain = await server.child.call<number>('cpuMs');
+      publishCpu.push((cpuBeforeDrain - cpuBeforePublish) / events);
       await receiver.call('reset', {});
       const startedAt = await server.child.call<number>('startEngine');
       await receiver.call('waitFor', { count: events, timeoutMs: 300_000 }, 310_000);
       const drainedAt = await server.child.call<number>('waitDrained', { timeoutMs: 120_000, pollMs: 10 }, 130_000);
+      deliveryCpu.push(((await server.child.call<number>('cpuMs')) - cpuBeforeDrain) / events);
       const stats = await receiver.call<ReceiverStats>('stats');
       unsigned += stats.unsigned;
       extra += stats.count - events;
@@ -70,5 +82,7 @@ export async function measureDelivery(context: ScenarioContext, rawLimit: number
     unsigned,
     extra,
     publishPerSecond: round(median(publishRuns), 0),
+    publishCpuMs: round(median(publishCpu), 4),
+    deliveryCpuMs: round(median(deliveryCpu), 4),
   };
 }

@@ -17,6 +17,8 @@ export interface IngestLoadResult {
   /** Answers other than 202, and transport errors: a run with any is suspect. */
   errors: number;
   statuses: Record<string, number>;
+  /** Server CPU time per request, ms (median of runs): robust to a busy machine. */
+  serverCpuMsPerRequest?: number;
 }
 
 /** Runs the ingest load (closed loop) against `origin` once; shared by the baseline and deskhooks. */
@@ -45,8 +47,14 @@ export async function measureIngestBaseline(sizes: Sizes): Promise<IngestLoadRes
   const server = await spawnChild<{ url: string }>('baseline-server');
   try {
     const results = [];
-    for (let run = 0; run < sizes.runs; run++) results.push(await ingestRun(server.info.url, { authorization: 'Bearer dk_bench' }, sizes, `evt_base${run}_`));
-    return summarizeIngest(results);
+    const cpu: number[] = [];
+    for (let run = 0; run < sizes.runs; run++) {
+      const before = await server.call<number>('cpuMs');
+      const result = await ingestRun(server.info.url, { authorization: 'Bearer dk_bench' }, sizes, `evt_base${run}_`);
+      cpu.push(((await server.call<number>('cpuMs')) - before) / result.completed);
+      results.push(result);
+    }
+    return { ...summarizeIngest(results), serverCpuMsPerRequest: round(median(cpu), 4) };
   } finally {
     await server.stop();
   }

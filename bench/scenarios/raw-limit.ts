@@ -2,7 +2,7 @@
  * (1) The machine's own limit: undici keep-alive POSTs of a typical envelope to the minimal receiver,
  * the same receiver deskhooks delivers to. The delivery ratio is measured against this.
  */
-import type { Child } from '../lib/rpc';
+import { cpuMs, type Child } from '../lib/rpc';
 import { closedLoop } from '../lib/load';
 import { DELIVERY_LIKE_HEADERS, envelopeBody } from '../lib/envelope';
 import { median, round } from '../lib/stats';
@@ -18,18 +18,27 @@ export interface RawLimitResult {
   concurrency: number;
   connections: number;
   errors: number;
+  /** CPU time per request of the sending side (this process) and of the receiver, ms: robust to a busy machine. */
+  clientCpuMsPerRequest: number;
+  receiverCpuMsPerRequest: number;
 }
 
 export async function measureRawLimit(receiver: Child<{ url: string }>, sizes: Sizes): Promise<RawLimitResult> {
   const runs: number[] = [];
+  const clientCpu: number[] = [];
+  const receiverCpu: number[] = [];
   let errors = 0;
   for (let run = 0; run < sizes.runs; run++) {
     await receiver.call('reset', {});
+    const cpuBefore = cpuMs();
+    const receiverBefore = await receiver.call<number>('cpuMs');
     const result = await closedLoop(
       { origin: receiver.info.url, path: '/raw', headers: DELIVERY_LIKE_HEADERS, body: (i) => envelopeBody(i) },
       { concurrency: RAW_CONCURRENCY, connections: RAW_CONNECTIONS, durationMs: sizes.rawSeconds * 1000, warmupMs: sizes.warmupSeconds * 1000 },
     );
     errors += result.errors + Object.entries(result.statuses).filter(([status]) => status !== '204').reduce((sum, [, n]) => sum + n, 0);
+    clientCpu.push((cpuMs() - cpuBefore) / result.completed);
+    receiverCpu.push(((await receiver.call<number>('cpuMs')) - receiverBefore) / result.completed);
     runs.push(round(result.perSecond, 0));
   }
   return {
@@ -39,5 +48,7 @@ export async function measureRawLimit(receiver: Child<{ url: string }>, sizes: S
     concurrency: RAW_CONCURRENCY,
     connections: RAW_CONNECTIONS,
     errors,
+    clientCpuMsPerRequest: round(median(clientCpu), 4),
+    receiverCpuMsPerRequest: round(median(receiverCpu), 4),
   };
 }

@@ -39,11 +39,8 @@ const LOCATION_HEADER = {
 
 /** Properties of the subscribe body a flow maker may see; the rest are filled in by Power Automate. */
 function subscriptionParameter(source: OpenApiSource): Record<string, any> {
-  const field = (name: string) => {
-    // Inputs are never null, so the nullability of the stored field does not apply here.
-    const { 'x-nullable': _nullable, title: _title, ...schema } = source.componentProperty('HookFields', name);
-    return schema;
-  };
+  // Inputs are never null, so the nullability of the stored field does not apply here.
+  const field = (name: string) => omitNullable(source.componentProperty('HookFields', name));
   return {
     name: 'subscription',
     in: 'body',

@@ -14,6 +14,10 @@ const byKey = (definitions) => Object.fromEntries(definitions.map((definition) =
 module.exports = {
   version,
   platformVersion,
+  // Every request goes through z.request, which Zapier logs already. Zapier's extra patch of Node's
+  // http module would only wrap it a second time (and, being process-wide, would capture whatever
+  // http.request it first sees, e.g. a test interceptor from another test file).
+  flags: { skipHttpPatch: true },
   authentication,
   beforeRequest: [addApiKey],
   afterResponse: [throwForProblem],

@@ -11,8 +11,9 @@ async function main(): Promise<void> {
   try {
     running = await startServer();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StoreConfigError) {
-      process.stderr.write(`deskhooks: ${error.message}\n`);
+    // Operator mistakes get a message, not a stack trace.
+    if (error instanceof ConfigError || error instanceof StoreConfigError || (error as Error | undefined)?.name === 'DatabaseUnreachableError') {
+      process.stderr.write(`deskhooks: ${(error as Error).message}\n`);
       process.exit(78); // EX_CONFIG
     }
     throw error;

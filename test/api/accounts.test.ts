@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from '../helpers/start-server';
+import { type RequestOptions, startTestServer, type TestServer } from '../helpers/start-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -30,12 +30,13 @@ describe('GET /v1/me', () => {
   });
 
   it('when no key, a wrong key or a malformed header is sent, then 401 problem with WWW-Authenticate', async () => {
-    for (const options of [
+    const attempts: RequestOptions[] = [
       { key: null },
       { key: 'dhk_not_a_real_key_at_all' },
       { key: null, headers: { Authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } },
       { key: null, headers: { 'X-API-Key': '' } },
-    ]) {
+    ];
+    for (const options of attempts) {
       const response = await server.request('GET', '/v1/me', options);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);

@@ -95,7 +95,7 @@ describe('starting', () => {
       key = first.generatedApiKey;
       expect(key).toMatch(/^dhk_[A-Za-z0-9_-]{43}$/);
       const me = await fetch(`${first.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } });
-      expect((await me.json()).tenant).toMatchObject({ id: 'ten_default', name: 'Default' });
+      expect(((await me.json()) as { tenant: unknown }).tenant).toMatchObject({ id: 'ten_default', name: 'Default' });
     } finally {
       await first.close();
     }

@@ -12,7 +12,7 @@ let server: TestServer;
 let receiver: Receiver;
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { agentLookupBudgetMs: 1000 } });
+  server = await startTestServer({ config: { agentLookupBudgetMs: 2500 } });
 });
 afterAll(async () => {
   await server.close();
@@ -102,11 +102,12 @@ describe('answers through the callback', () => {
 });
 
 describe('no agent in time', () => {
-  test('when no hook answers within the budget, then the call says so and chat.no_agents_available is emitted', async () => {
+  test('when no agent is named within the budget, then the call says so and chat.no_agents_available is emitted', async () => {
     const watcher = await startReceiver();
     try {
-      receiver.reply({ status: 200, delayMs: 1500 });
-      await createHook(server, { url: `${receiver.url}/slow`, events: ['chat.agent_lookup'] });
+      // Acknowledged without an agent, and no callback follows.
+      receiver.reply({ status: 200, body: '{"received": true}' });
+      await createHook(server, { url: `${receiver.url}/ack`, events: ['chat.agent_lookup'] });
       const watching = await createHook(server, { url: `${watcher.url}/watch`, events: ['chat.no_agents_available'] });
       const response = await lookup();
       expect(response.body).toMatchObject({ status: 'no_agents_available', agentId: null, answeredBy: null });
@@ -120,6 +121,14 @@ describe('no agent in time', () => {
     } finally {
       await watcher.close();
     }
+  });
+
+  test('when the hook hangs past the budget, then the lookup does not wait for it and ends with no agent', async () => {
+    receiver.reply({ status: 200, body: '{"agent_id": "hbit~m~42"}', delayMs: 4000 });
+    await createHook(server, { url: `${receiver.url}/hangs`, events: ['chat.agent_lookup'] });
+    const response = await lookup();
+    expect(response.body).toMatchObject({ status: 'no_agents_available', agentId: null });
+    expect(receiver.requests).toHaveLength(1);
   });
 
   test('when no hook is subscribed, then the lookup ends with no agent', async () => {

@@ -14,7 +14,7 @@ let receiver: Receiver;
 beforeAll(async () => {
   server = await startTestServer({
     clock,
-    config: { deliveryTimeoutMs: 300, maxResponseBytes: 1000, autoDisableAfterMs: 3 * 60 * 60 * 1000 },
+    config: { maxResponseBytes: 1000, autoDisableAfterMs: 3 * 60 * 60 * 1000 },
     // No jitter: the standard schedule lands on its nominal delays.
     engineOptions: { random: () => 0.5 },
   });
@@ -82,10 +82,21 @@ describe('outcomes', () => {
   });
 
   test('when the receiver does not answer within the total timeout, then the attempt times out and is retried', async () => {
-    receiver.reply({ status: 200, delayMs: 1500 });
-    const { delivery, attempt } = await deliverOnce();
-    expect(attempt).toMatchObject({ outcome: 'timeout', responseStatus: null, error: 'no complete response within 300 ms' });
-    expect(delivery.status).toBe('pending');
+    // A server of its own: a short total timeout would make the other tests' answers race it.
+    const impatient = await startTestServer({ clock, config: { deliveryTimeoutMs: 300 } });
+    try {
+      receiver.reply({ status: 200, delayMs: 1500 });
+      const brand = uniqueBrand();
+      const hook = await impatient.request('POST', '/v1/hooks', { body: { url: `${receiver.url}/in`, events: ['ticket.created'], brand } });
+      await publish(impatient, 'ticket.created', brand);
+      await settle(impatient);
+      const [delivery] = await deliveriesOf(impatient, hook.body.id);
+      const [attempt] = (await deliveryDetail(impatient, delivery.id)).attemptLog;
+      expect(attempt).toMatchObject({ outcome: 'timeout', responseStatus: null, error: 'no complete response within 300 ms' });
+      expect(delivery.status).toBe('pending');
+    } finally {
+      await impatient.close();
+    }
   });
 
   test('when the receiver resets the connection, then the attempt is a network failure and is retried', async () => {
@@ -112,11 +123,10 @@ describe('outcomes', () => {
       const watching = await createHook(server, { url: `${watcher.url}/watch`, events: ['hook.disabled'] });
       receiver.reply({ status: 410 });
       const hook = await createHook(server, { url: `${receiver.url}/in`, events: ['ticket.created'], brand, format: 'batch' });
-      // The second event is still in its batch window when the first one's request gets the 410.
+      // The second event is in the next batch window when the first one's request gets the 410.
       await publish(server, 'ticket.created', brand);
-      clock.advance(1000);
+      clock.advance(2000);
       await publish(server, 'ticket.created', brand);
-      clock.advance(1000);
       await settle(server);
       const deliveries = await deliveriesOf(server, hook.id);
       expect(deliveries.map((d) => d.status).sort()).toEqual(['cancelled', 'failed']);

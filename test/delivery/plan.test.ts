@@ -1,5 +1,6 @@
 import type { HookRecord } from '../../server/src/store/store';
 import { planDeliveries } from '../../server/src/delivery/plan';
+import { judgeAttempt, parseRetryAfter } from '../../server/src/delivery/outcome';
 import { nextRetryDelayMs, maxAttempts } from '../../server/src/delivery/retry-policy';
 
 function hook(overrides: Partial<HookRecord>): HookRecord {
@@ -68,9 +69,10 @@ describe('planDeliveries', () => {
     expect(new Set(deliveries.map((d) => d.id)).size).toBe(4);
   });
 
-  test('when the hook is a batch hook, then its delivery waits for the batch window', () => {
-    const [delivery] = planDeliveries(envelope, [hook({ format: 'batch' })], 1000, { batchWindowMs: 2500 });
-    expect(delivery.nextAttemptAt).toBe(3500);
+  test('when the hook is a batch hook, then its delivery waits for the end of the current window', () => {
+    const due = (now: number) => planDeliveries(envelope, [hook({ format: 'batch' })], now, { batchWindowMs: 2500 })[0].nextAttemptAt;
+    // Events of one window share a due time (so they leave together); the next window's come later.
+    expect([due(0), due(1000), due(2499), due(2500), due(4999)]).toEqual([2500, 2500, 2500, 5000, 5000]);
   });
 
   test('when hook.disabled is about a hook, then that hook does not receive it but others do', () => {
@@ -107,5 +109,29 @@ describe('retry policy', () => {
   test('when the policy is custom, then its delays are used exactly', () => {
     const policy = { type: 'custom' as const, delays: [1, 60] };
     expect([1, 2, 3].map((n) => nextRetryDelayMs(policy, n))).toEqual([1000, 60000, null]);
+  });
+});
+
+describe('judging an attempt', () => {
+  const response = (status: number, headers: Record<string, string> = {}) => ({ kind: 'response' as const, status, headers, body: '', truncated: false, durationMs: 1 });
+
+  test('when Retry-After is an HTTP date, then the wait runs until that date', () => {
+    const wallNow = Date.parse('2026-03-02T09:00:00Z');
+    expect(parseRetryAfter('Mon, 02 Mar 2026 09:02:00 GMT', wallNow)).toBe(120_000);
+    expect(parseRetryAfter('soon', wallNow)).toBeNull();
+  });
+
+  test('when Retry-After is below the floor, then the wait is one second', () => {
+    const verdict = judgeAttempt({ result: response(429, { 'retry-after': '0' }), attempts: 1, policy: { type: 'standard' }, now: 1000 });
+    expect(verdict).toMatchObject({ outcome: 'throttled', status: 'pending', nextAttemptAt: 2000 });
+  });
+
+  test('when a throttled delivery has no retries left, then it fails whatever Retry-After says', () => {
+    const verdict = judgeAttempt({ result: response(503, { 'retry-after': '5' }), attempts: 2, policy: { type: 'custom', delays: [1] }, now: 0 });
+    expect(verdict).toMatchObject({ outcome: 'throttled', status: 'failed', nextAttemptAt: null });
+  });
+
+  test('when the receiver answers 410, then the delivery fails for good and the hook is gone', () => {
+    expect(judgeAttempt({ result: response(410), attempts: 1, policy: { type: 'standard' }, now: 0 })).toMatchObject({ outcome: 'gone', status: 'failed', gone: true, nextAttemptAt: null });
   });
 });

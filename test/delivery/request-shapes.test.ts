@@ -87,11 +87,13 @@ describe('formats', () => {
   test('when the format is batch, then events of the window arrive together as one signed JSON array', async () => {
     const brand = uniqueBrand();
     const hook = await createHook(server, { url: `${receiver.url}/in`, events: ['chat.updated', 'chat.missed'], brand, format: 'batch' });
+    clock.set(Math.ceil(clock.now() / 2000) * 2000); // the start of a 2-second window
     const first = await publish(server, 'chat.updated', brand);
+    clock.advance(1500);
     const second = await publish(server, 'chat.missed', brand);
     await settle(server);
     expect(receiver.requests).toHaveLength(0); // still collecting
-    clock.advance(2000);
+    clock.advance(500);
     await settle(server);
     expect(receiver.requests).toHaveLength(1);
     const [request] = receiver.requests;

@@ -10,7 +10,7 @@ export const ADMIN_KEY = 'dhk_multinode_admin_key_00001';
 
 /** Event types published round-robin, and which receiver subscribes to what. */
 export const EVENT_TYPES = ['ticket.created', 'chat.missed', 'message.created'] as const;
-const SUBSCRIPTIONS: ReadonlyArray<ReadonlyArray<string>> = [['ticket.created'], ['chat.missed'], ['*']];
+const SUBSCRIPTIONS: ReadonlyArray<ReadonlyArray<string>> = EVENT_TYPES.map((type) => [type]);
 
 /** Three deskhooks processes on one fresh PostgreSQL database, three receivers subscribed through the API. */
 export interface Cluster {

@@ -3,14 +3,15 @@
  * delivering 3,000 events to three local receivers, once with every node healthy and once with one
  * node SIGKILLed mid-run.
  */
-import { arrivals, attemptsByNode, EVENT_TYPES, publishEvents, startCluster, waitUntil, type Cluster } from './cluster';
+import { arrivals, attemptsByNode, publishEvents, startCluster, waitUntil, type Cluster } from './cluster';
 import { describeWithPostgres } from './postgres-database';
 
 const EVENTS = 3000;
-/** Deliveries 3,000 events create: one per event for the `*` receiver, one per event of its type for the others. */
-const EXPECTED_DELIVERIES = EVENTS + 2 * (EVENTS / EVENT_TYPES.length);
+/** Each receiver subscribes to one of the event types, which are published round-robin: one delivery per event. */
+const EXPECTED_DELIVERIES = EVENTS;
 
-jest.setTimeout(120_000);
+// Generous ceilings for a loaded 2-core CI machine; each test usually takes a fraction of this.
+jest.setTimeout(240_000);
 
 describeWithPostgres('three deskhooks nodes on one PostgreSQL database', (serverUrl) => {
   let cluster: Cluster | undefined;
@@ -32,12 +33,11 @@ describeWithPostgres('three deskhooks nodes on one PostgreSQL database', (server
     return rows[0].n;
   }
 
-  /** Every receiver got only the event types it subscribed to. */
+  /** Every receiver got the event types it subscribed to, and nothing else. */
   function expectRouting(c: Cluster): void {
     c.receivers.forEach((receiver, index) => {
-      const wanted = c.subscriptions[index];
       const types = new Set(receiver.requests.map((request) => JSON.parse(request.body).type as string));
-      for (const type of types) expect(wanted.includes('*') || wanted.includes(type)).toBe(true);
+      expect([...types].sort()).toEqual([...c.subscriptions[index]].sort());
     });
   }
 
@@ -46,7 +46,7 @@ describeWithPostgres('three deskhooks nodes on one PostgreSQL database', (server
     const c = cluster;
 
     await publishEvents(c.nodes, EVENTS);
-    await waitUntil(async () => (await pendingCount(c)) === 0, 90_000, 'every delivery succeeded');
+    await waitUntil(async () => (await pendingCount(c)) === 0, 180_000, 'every delivery succeeded');
 
     const deliveries = await deliveryRows(c);
     expect(deliveries).toHaveLength(EXPECTED_DELIVERIES);
@@ -62,26 +62,32 @@ describeWithPostgres('three deskhooks nodes on one PostgreSQL database', (server
   test('when one node is SIGKILLed mid-run, then every delivery still arrives, and only the ones it had in flight may arrive twice', async () => {
     // A short lease so the survivors take the dead node's deliveries over within seconds; the send
     // timeout stays well below it, so a live node never loses a lease while still sending.
-    cluster = await startCluster(
-      serverUrl,
-      { DESKHOOKS_LEASE_MS: '4000', DESKHOOKS_DELIVERY_TIMEOUT_MS: '1500', DESKHOOKS_CONNECT_TIMEOUT_MS: '1000' },
-      // Receivers answer after a few milliseconds, so each node has deliveries in flight when one dies.
-      { status: 204, delayMs: 5 },
-    );
+    cluster = await startCluster(serverUrl, {
+      DESKHOOKS_LEASE_MS: '6000',
+      DESKHOOKS_DELIVERY_TIMEOUT_MS: '3000',
+      DESKHOOKS_CONNECT_TIMEOUT_MS: '1000',
+    });
     const c = cluster;
     const victim = c.nodes[2];
+    const leasedByVictim = async () =>
+      (
+        await c.db.query<{ id: string }>(`SELECT id FROM deliveries WHERE lease_owner LIKE $1 AND status = 'pending'`, [
+          `${victim.name}:%`,
+        ])
+      ).rows.map((row) => row.id);
 
     const publishing = publishEvents(c.nodes, EVENTS);
-    await c.receivers[2].waitFor(EVENTS / 4, 90_000);
+    await c.receivers[2].waitFor(EVENTS / 3 / 4, 180_000);
+    // Receivers now answer slowly, so the victim is caught with sends under way.
+    for (const receiver of c.receivers) receiver.reply({ status: 204, delayMs: 400 });
+    await waitUntil(async () => (await leasedByVictim()).length >= 2, 60_000, `${victim.name} has deliveries in flight`);
     victim.child.kill('SIGKILL');
     await victim.exited;
-    // The dead node's leases on unfinished deliveries: exactly what it may have sent without recording it.
-    const { rows: inFlight } = await c.db.query<{ id: string }>(
-      `SELECT id FROM deliveries WHERE lease_owner LIKE $1 AND status = 'pending'`,
-      [`${victim.name}:%`],
-    );
+    // Its leases on unfinished deliveries: exactly what it may have sent without recording it.
+    const inFlight = new Set(await leasedByVictim());
+    for (const receiver of c.receivers) receiver.reply({ status: 204 });
     await publishing;
-    await waitUntil(async () => (await pendingCount(c)) === 0, 90_000, 'every delivery succeeded');
+    await waitUntil(async () => (await pendingCount(c)) === 0, 180_000, 'every delivery succeeded');
 
     const deliveries = await deliveryRows(c);
     expect(deliveries).toHaveLength(EXPECTED_DELIVERIES);
@@ -90,9 +96,9 @@ describeWithPostgres('three deskhooks nodes on one PostgreSQL database', (server
     expect(missing).toEqual([]);
     const known = new Set(deliveries.map((d) => d.id));
     expect([...counts.keys()].filter((id) => !known.has(id))).toEqual([]);
-    const inFlightIds = new Set(inFlight.map((row) => row.id));
+    expect(inFlight.size).toBeGreaterThan(0);
     const twice = [...counts.entries()].filter(([, n]) => n > 1).map(([id]) => id);
-    expect(twice.filter((id) => !inFlightIds.has(id))).toEqual([]);
+    expect(twice.filter((id) => !inFlight.has(id))).toEqual([]);
     expect([...counts.values()].every((n) => n <= 2)).toBe(true);
     expectRouting(c);
   });

@@ -127,8 +127,13 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
       log.error({ err: error }, 'claiming deliveries failed; retrying shortly');
     } finally {
       pumping = false;
-      scheduleTimer(sleep);
-      settleIdle();
+      if (again && running) {
+        // Woken while reading the next due time: go again now rather than at the timer.
+        void pump();
+      } else {
+        scheduleTimer(sleep);
+        settleIdle();
+      }
     }
   }
 
@@ -178,7 +183,8 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     const now = clock.now();
     const attempts = unit[0].delivery.attempts + 1;
     let verdict = judgeAttempt({ result: result!, attempts, policy: hook.retryPolicy, now, wallNow: wallClock(), random });
-    if (!request) verdict = { ...verdict, status: 'failed', nextAttemptAt: null };
+    // A request that cannot be built (a template that fails on this event) will not build next time either.
+    if (!request) verdict = { ...verdict, outcome: 'failed', status: 'failed', nextAttemptAt: null };
 
     const hookPatch = isTest ? undefined : hookPatchFor(hook, verdict, msgId, startedAt, now);
     const durationMs = result!.durationMs;

@@ -33,6 +33,14 @@ export function hookMatches(hook: HookRecord, envelope: PlanEnvelope): boolean {
   return hook.filter === null || cachedFilter(hook.filter).matches(envelope);
 }
 
+/**
+ * When a batch hook's delivery is due: the end of the current window, with windows aligned on the
+ * clock, so every event of one window shares one due time and leaves in one request.
+ */
+export function batchDueAt(now: number, windowMs: number): number {
+  return windowMs > 0 ? (Math.floor(now / windowMs) + 1) * windowMs : now;
+}
+
 export function planDeliveries(envelope: PlanEnvelope, candidates: HookRecord[], now: number, config: PlanConfig): DeliveryRecord[] {
   const deliveries: DeliveryRecord[] = [];
   for (const hook of candidates) {
@@ -45,7 +53,7 @@ export function planDeliveries(envelope: PlanEnvelope, candidates: HookRecord[],
       eventType: envelope.type,
       status: 'pending',
       attempts: 0,
-      nextAttemptAt: hook.format === 'batch' ? now + config.batchWindowMs : now,
+      nextAttemptAt: hook.format === 'batch' ? batchDueAt(now, config.batchWindowMs) : now,
       lastAttemptAt: null,
       lastResponseStatus: null,
       lastError: null,

@@ -31,7 +31,6 @@ export function openApiMiddleware(deps: AppDeps): RequestHandler[] {
     validateSecurity: false,
     validateFormats: true,
     ignorePaths: (path: string) => !isApiPath(path),
-    $refParser: { mode: 'dereference' },
   }) as unknown as RequestHandler[];
 
   // Our authentication goes between route matching and request validation (see authMiddleware).

@@ -1,14 +1,13 @@
 import nock from 'nock';
 import { API_KEY, App, NOCK_SERVER, appTester, authData, errorMessage, rejection } from './zapier-app';
+import { useNock } from './use-nock';
 
 const ME = {
   tenant: { id: 'ten_01', name: 'Harbour IT', webhooksEnabled: true, createdAt: '2026-03-01T00:00:00Z' },
   key: { id: 'key_01', name: 'zapier', role: 'tenant', prefix: 'dhk_test' },
 };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('Zapier authentication', () => {
   it('when the connection is tested, then it calls GET /v1/me with the key as a bearer token and returns who it is', async () => {

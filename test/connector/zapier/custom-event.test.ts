@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { App, NOCK_SERVER, appTester, authData, deepKeys, errorMessage, rejection } from './zapier-app';
+import { useNock } from './use-nock';
 
 const trigger = App.triggers.custom_event;
 const dropdown = App.triggers.custom_event_type;
@@ -37,9 +38,7 @@ function customEnvelope(id: string): Record<string, unknown> {
   return { id, type: TYPE, timestamp: '2026-03-02T09:14:05Z', brand: 'Harbour IT', data: { deviceId: 'LAPTOP-0042', lastSeen: '2026-03-02T09:00:00Z' } };
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('the New Custom Event trigger', () => {
   it('when the Event Type dropdown opens, then the hidden list trigger offers the tenant custom event types by id', async () => {

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { Catalog } from '../../../server/src/catalog/catalog';
 import { API_KEY, App, NOCK_SERVER, appTester, authData, deepKeys, errorMessage, rejection } from './zapier-app';
+import { useNock } from './use-nock';
 
 const catalog = new Catalog();
 const TYPE = 'chat.missed';
@@ -28,9 +29,7 @@ const CREATED_HOOK = {
   updatedAt: '2026-03-02T09:00:00Z',
 };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('a catalog hook trigger (New Missed Chat Session)', () => {
   it('when a Zap is turned on, then performSubscribe posts the target URL, a description naming the Zap and source zapier', async () => {

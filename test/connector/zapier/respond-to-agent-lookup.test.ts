@@ -1,12 +1,11 @@
 import nock from 'nock';
 import { API_KEY, App, NOCK_SERVER, appTester, authData, errorMessage, rejection } from './zapier-app';
+import { useNock } from './use-nock';
 
 const action = App.creates.respond_to_agent_lookup;
 const LOOKUP_ID = 'lkp_01JNQ8Z5D2H7M4P9R6S3T1V8XW';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('the Respond to Agent Lookup action', () => {
   it('when a Zap answers a lookup, then it posts the agent id to the lookup response URL and returns the outcome', async () => {

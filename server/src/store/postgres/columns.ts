@@ -153,18 +153,32 @@ export function fromRow<R>(columns: Columns<R>, row: Record<string, unknown>): R
   return record as R;
 }
 
-/** `INSERT INTO table (cols) VALUES ($1…), ($n…)` for one or more records. */
-export function insertSql<R>(table: string, columns: Columns<R>, records: readonly R[]): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const tuples = records.map((record) => {
-    const placeholders = columns.map((column) => {
+/**
+ * `INSERT INTO table (cols) VALUES ($1…), ($n…)` for one or more records. Placeholders continue after
+ * the `values` already given, so the statement can be embedded in a larger one.
+ */
+export function insertSql<R>(
+  table: string,
+  columns: Columns<R>,
+  records: readonly R[],
+  values: unknown[] = [],
+): { text: string; values: unknown[] } {
+  const tuples = records.map((record) => `(${placeholders(columns, record, values)})`);
+  return { text: `INSERT INTO ${table} (${columnList(columns)}) VALUES ${tuples.join(', ')}`, values };
+}
+
+export function columnList<R>(columns: Columns<R>): string {
+  return columns.map((column) => quote(column.column)).join(', ');
+}
+
+/** `$n, $n+1, …` for one record's columns, pushing its values. */
+export function placeholders<R>(columns: Columns<R>, record: R, values: unknown[]): string {
+  return columns
+    .map((column) => {
       values.push(toParam(column, (record as Record<string, unknown>)[column.field]));
       return `$${values.length}`;
-    });
-    return `(${placeholders.join(', ')})`;
-  });
-  const names = columns.map((column) => quote(column.column)).join(', ');
-  return { text: `INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, values };
+    })
+    .join(', ');
 }
 
 /** `col = $n, …` for the fields present in `patch`; `values` is extended in place. */

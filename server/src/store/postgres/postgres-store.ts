@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type {
   AgentLookupRecord,
   ApiKeyRecord,
@@ -14,18 +14,20 @@ import type {
   Store,
   TenantRecord,
 } from '../store';
-import { loadCandidateHooks } from './candidate-hooks';
+import { candidateHooksSql } from './candidate-hooks';
 import { claimDeliveries } from './claim-deliveries';
 import {
   agentLookupColumns,
   apiKeyColumns,
   attemptColumns,
+  columnList,
   customEventTypeColumns,
   deliveryColumns,
   eventColumns,
   fromRow,
   hookColumns,
   insertSql,
+  placeholders,
   setClause,
   tenantColumns,
   type Columns,
@@ -52,6 +54,12 @@ export interface PostgresStore extends Store {
   /** Resolves once this node hears other nodes' wake-ups (its LISTEN connection is up). */
   whenListening(): Promise<void>;
 }
+
+/** On a repeated (delivery, number): every attempt field but the key is replaced. */
+const ATTEMPT_REFRESH = attemptColumns
+  .filter((column) => !['tenantId', 'deliveryId', 'number'].includes(column.field))
+  .map((column) => `"${column.column}" = EXCLUDED."${column.column}"`)
+  .join(', ');
 
 /** Deliveries per INSERT statement: far below PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 500;
@@ -256,36 +264,55 @@ class PgStore implements PostgresStore {
 
   // ---- events and the outbox -----------------------------------------------------------------
 
+  /**
+   * Three statements inside the transaction: insert-or-detect-duplicate together with loading the
+   * candidates, then the deliveries with the event's count and the wake-up notification.
+   */
   async appendEvent(event: EventRecord, plan: (candidates: HookRecord[]) => DeliveryRecord[]): Promise<AppendEventResult> {
     const result = await withTransaction(this.pool, async (client): Promise<AppendEventResult> => {
-      const { text, values } = insertSql('events', eventColumns, [event]);
+      const values: unknown[] = [];
+      const insert = insertSql('events', eventColumns, [{ ...event, deliveryCount: 0 }], values);
+      const tenant = `$${values.push(event.tenantId)}`;
+      const type = `$${values.push(event.type)}`;
+      const brand = `$${values.push(event.brand)}`;
       // No conflict target: a clash on the id or on the idempotency key both mean "already have it".
-      // A concurrent insert of the same event makes this wait for that transaction, then see its row.
-      const inserted = await client.query(`${text} ON CONFLICT DO NOTHING RETURNING seq`, values);
-      if (inserted.rowCount === 0) {
-        const existing = await client.query(
-          `SELECT * FROM events WHERE tenant_id = $1 AND (id = $2 OR ($3::text IS NOT NULL AND idempotency_key = $3))
-           ORDER BY (id = $2) DESC LIMIT 1`,
-          [event.tenantId, event.id, event.idempotencyKey],
-        );
-        const found = fromRow<EventRecord>(eventColumns, existing.rows[0]);
-        const deliveries = await client.query(
-          'SELECT * FROM deliveries WHERE tenant_id = $1 AND event_id = $2 ORDER BY seq',
-          [found.tenantId, found.id],
-        );
-        return { event: found, deliveries: deliveries.rows.map((row) => fromRow(deliveryColumns, row)), duplicate: true };
+      // A concurrent insert of the same event waits for that transaction, then finds its row.
+      const { rows } = await client.query(
+        `WITH inserted AS (${insert.text} ON CONFLICT DO NOTHING RETURNING 1)
+         SELECT EXISTS (SELECT 1 FROM inserted) AS inserted,
+                (SELECT json_agg(c ORDER BY c.seq) FROM (${candidateHooksSql(tenant, type, brand)}) c) AS candidates`,
+        values,
+      );
+      if (!rows[0].inserted) return this.existingEvent(client, event);
+      const candidates = ((rows[0].candidates ?? []) as Array<Record<string, unknown>>).map((row) =>
+        fromRow<HookRecord>(hookColumns, row),
+      );
+      const deliveries = plan(candidates);
+      if (deliveries.length > 0) {
+        await this.insertDeliveryRows(client, deliveries, {
+          text: 'UPDATE events SET delivery_count = $1 WHERE tenant_id = $2 AND id = $3',
+          values: [deliveries.length, event.tenantId, event.id],
+        });
       }
-      const deliveries = plan(await loadCandidateHooks(client, event));
-      await this.insertDeliveryRows(client, deliveries);
-      await client.query('UPDATE events SET delivery_count = $3 WHERE tenant_id = $1 AND id = $2', [
-        event.tenantId,
-        event.id,
-        deliveries.length,
-      ]);
       return { event: { ...event, deliveryCount: deliveries.length }, deliveries, duplicate: false };
     });
     if (result.deliveries.length > 0 && !result.duplicate) this.notifier.wake();
     return result;
+  }
+
+  /** The event that made an append a duplicate (same id, else same idempotency key), with its deliveries. */
+  private async existingEvent(client: Queryable, event: EventRecord): Promise<AppendEventResult> {
+    const existing = await client.query(
+      `SELECT * FROM events WHERE tenant_id = $1 AND (id = $2 OR ($3::text IS NOT NULL AND idempotency_key = $3))
+       ORDER BY (id = $2) DESC LIMIT 1`,
+      [event.tenantId, event.id, event.idempotencyKey],
+    );
+    const found = fromRow<EventRecord>(eventColumns, existing.rows[0]);
+    const deliveries = await client.query('SELECT * FROM deliveries WHERE tenant_id = $1 AND event_id = $2 ORDER BY seq', [
+      found.tenantId,
+      found.id,
+    ]);
+    return { event: found, deliveries: deliveries.rows.map((row) => fromRow(deliveryColumns, row)), duplicate: true };
   }
 
   async getEvent(tenantId: string, id: string): Promise<EventRecord | undefined> {
@@ -323,33 +350,39 @@ class PgStore implements PostgresStore {
     const at = Math.max(attempt.startedAt + attempt.durationMs, update.lastAttemptAt ?? 0);
     let wake = false;
     const applied = await withTransaction(this.pool, async (client) => {
+      const values: unknown[] = [
+        attempt.tenantId,
+        attempt.deliveryId,
+        input.owner,
+        update.status,
+        update.attempts,
+        update.nextAttemptAt,
+        update.lastAttemptAt,
+        update.lastResponseStatus,
+        update.lastError,
+        at,
+      ];
+      const attemptValues = placeholders(attemptColumns, attempt, values);
+      // One statement: the delivery changes only while `owner` holds its lease, and the attempt is
+      // recorded only if it did. The same attempt number recorded again (a retried completion)
+      // replaces the first record.
       const { rows } = await client.query(
-        `UPDATE deliveries
-         SET status = $4, attempts = $5, next_attempt_at = $6, last_attempt_at = $7, last_response_status = $8,
-             last_error = $9, lease_owner = NULL, lease_expires_at = NULL, updated_at = $10
-         WHERE tenant_id = $1 AND id = $2 AND lease_owner = $3
-         RETURNING hook_id, (SELECT ordered FROM hooks h WHERE h.tenant_id = $1 AND h.id = deliveries.hook_id) AS ordered`,
-        [
-          attempt.tenantId,
-          attempt.deliveryId,
-          input.owner,
-          update.status,
-          update.attempts,
-          update.nextAttemptAt,
-          update.lastAttemptAt,
-          update.lastResponseStatus,
-          update.lastError,
-          at,
-        ],
+        `WITH updated AS (
+           UPDATE deliveries
+           SET status = $4, attempts = $5, next_attempt_at = $6, last_attempt_at = $7, last_response_status = $8,
+               last_error = $9, lease_owner = NULL, lease_expires_at = NULL, updated_at = $10
+           WHERE tenant_id = $1 AND id = $2 AND lease_owner = $3
+           RETURNING hook_id
+         ),
+         recorded AS (
+           INSERT INTO attempts (${columnList(attemptColumns)})
+           SELECT ${attemptValues} WHERE EXISTS (SELECT 1 FROM updated)
+           ON CONFLICT (tenant_id, delivery_id, number) DO UPDATE SET ${ATTEMPT_REFRESH}
+         )
+         SELECT u.hook_id, h.ordered FROM updated u LEFT JOIN hooks h ON h.tenant_id = $1 AND h.id = u.hook_id`,
+        values,
       );
       if (rows.length === 0) return false;
-      const { text, values } = insertSql('attempts', attemptColumns, [attempt]);
-      const refresh = attemptColumns
-        .filter((column) => !['tenantId', 'deliveryId', 'number'].includes(column.field))
-        .map((column) => `"${column.column}" = EXCLUDED."${column.column}"`)
-        .join(', ');
-      // The same attempt number recorded again (a retried completion) replaces the first record.
-      await client.query(`${text} ON CONFLICT (tenant_id, delivery_id, number) DO UPDATE SET ${refresh}`, values);
       if (input.hookPatch && Object.keys(input.hookPatch).length > 0) {
         await patchHook(client, attempt.tenantId, rows[0].hook_id, input.hookPatch);
       }
@@ -596,11 +629,32 @@ class PgStore implements PostgresStore {
     return toPage(rows, limit, (row) => fromRow(columns, row));
   }
 
-  private async insertDeliveryRows(client: PoolClient, deliveries: DeliveryRecord[]): Promise<void> {
+  /**
+   * Inserts deliveries in chunks; the last chunk also runs `alongside` (if any) and queues the wake-up
+   * notification, in the same statement, to save round trips on the hottest write path.
+   */
+  private async insertDeliveryRows(
+    client: Queryable,
+    deliveries: DeliveryRecord[],
+    alongside?: { text: string; values: unknown[] },
+  ): Promise<void> {
     for (let i = 0; i < deliveries.length; i += INSERT_CHUNK) {
-      await this.insert('deliveries', deliveryColumns, deliveries.slice(i, i + INSERT_CHUNK), client);
+      const chunk = deliveries.slice(i, i + INSERT_CHUNK);
+      if (i + INSERT_CHUNK < deliveries.length) {
+        const { text, values } = insertSql('deliveries', deliveryColumns, chunk);
+        await client.query(text, values);
+        continue;
+      }
+      const values: unknown[] = alongside ? [...alongside.values] : [];
+      const insert = insertSql('deliveries', deliveryColumns, chunk, values);
+      const channel = `$${values.push(this.notifier.channel)}`;
+      const tag = `$${values.push(this.notifier.tag)}`;
+      await client.query(
+        `WITH inserted AS (${insert.text})${alongside ? `, alongside AS (${alongside.text})` : ''}
+         SELECT pg_notify(${channel}, ${tag})`,
+        values,
+      );
     }
-    if (deliveries.length > 0) await this.notify(client);
   }
 
   private async insert<R>(table: string, columns: Columns<R>, records: R[], db: Queryable = this.pool): Promise<void> {

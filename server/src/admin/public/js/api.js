@@ -16,9 +16,10 @@ export class ApiError extends Error {
 export function createApi({ getKey, onUnauthorized }) {
   async function request(method, path, { query, body, key } = {}) {
     const url = new URL(path, window.location.origin);
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, String(value));
-    }
+    const pairs = Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== null && value !== '');
+    // Percent-encode everything reserved (a space as %20, not URLSearchParams' "+"): the API's
+    // validator refuses reserved characters in query values.
+    url.search = pairs.map(([name, value]) => `${encodeQueryPart(name)}=${encodeQueryPart(String(value))}`).join('&');
     const headers = { Accept: 'application/json, application/problem+json' };
     const apiKey = key ?? getKey();
     // The key travels in a header only: URLs end up in logs and browser history.
@@ -71,6 +72,6 @@ export function createApi({ getKey, onUnauthorized }) {
   };
 }
 
-export function encode(segment) {
-  return encodeURIComponent(segment);
+function encodeQueryPart(text) {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -36,16 +36,17 @@ export function $(selector, root = document) {
   return found;
 }
 
-export function formatDate(value) {
+export function formatDate(value, { short = false } = {}) {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return date.toLocaleString(undefined, short ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
-export function timeElement(value) {
+/** A <time> element; `short` for table cells, with the full date in its tooltip. */
+export function timeElement(value, { short = false } = {}) {
   if (!value) return '—';
-  return h('time', { datetime: value }, formatDate(value));
+  return h('time', { datetime: value, title: short ? formatDate(value) : undefined }, formatDate(value, { short }));
 }
 
 export function json(value) {

@@ -9,6 +9,7 @@ import { triggerLabel } from './catalog.js';
 const PAGE_SIZE = 50;
 const STATUS_LABELS = { active: 'Active', inactive: 'Inactive', disabled: 'Auto-disabled' };
 const STATUS_KINDS = { active: 'ok', inactive: 'muted', disabled: 'bad' };
+const SOURCE_LABELS = { admin: 'via the console', api: 'via the API', zapier: 'via Zapier', 'power-automate': 'via Power Automate' };
 export const DELIVERY_KINDS = { succeeded: 'ok', pending: 'info', failed: 'bad', cancelled: 'muted' };
 
 export function hookLabel(hook) {
@@ -28,7 +29,7 @@ function lastDeliveryCell(ctx, hook) {
     badge(last.status, DELIVERY_KINDS[last.status] ?? 'muted'),
     last.responseStatus ? ` HTTP ${last.responseStatus}` : '',
     h('br'),
-    h('a', { href: `#deliveries?hookId=${encodeURIComponent(hook.id)}`, 'aria-label': `Deliveries of ${hookLabel(hook)}` }, timeElement(last.at)),
+    h('a', { href: `#deliveries?hookId=${encodeURIComponent(hook.id)}`, 'aria-label': `Deliveries of ${hookLabel(hook)}` }, timeElement(last.at, { short: true })),
   );
 }
 
@@ -159,7 +160,7 @@ export function createHooksView(ctx) {
       h(
         'tr',
         { dataset: { hookId: hook.id } },
-        h('td', { 'data-label': 'Description' }, h('strong', {}, hook.description || '(no description)'), hook.name ? h('div', { class: 'muted' }, hook.name) : null),
+        h('td', { 'data-label': 'Description' }, h('strong', {}, hook.description || '(no description)'), hook.name ? h('div', { class: 'muted' }, hook.name) : null, h('div', { class: 'muted small-text' }, SOURCE_LABELS[hook.source] ?? hook.source)),
         h('td', { 'data-label': 'Receiver URL' }, h('code', { class: 'truncate', title: hook.url }, hook.url)),
         h('td', { 'data-label': 'Events' }, hook.events.map((type) => h('code', { class: 'tag' }, type))),
         h('td', { 'data-label': 'Status' }, statusBadge(hook), hook.disabledReason ? h('div', { class: 'muted small-text' }, hook.disabledReason) : null),

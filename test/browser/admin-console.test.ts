@@ -1,0 +1,316 @@
+/**
+ * The admin console at /admin, end to end in headless Chromium against a real server, its delivery
+ * engine and a real receiver: what a helpdesk admin does in the Admin Portal, step by step. Each step
+ * builds on the previous one, as a person's session would. Screenshots go to test-artifacts/browser/.
+ */
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { startReceiver, type Receiver } from '../helpers/receiver';
+import { startTestServer, type TestServer } from '../helpers/start-server';
+import { describeInBrowser, openBrowser, type BrowserSession } from './browser-session';
+
+const { verifyWebhook } = require(path.resolve(__dirname, '../../server/src/admin/public/snippets/verify-webhook.js')) as {
+  verifyWebhook(secret: string, headers: Record<string, string>, rawBody: string): string;
+};
+
+const DESCRIPTION = 'Page the on-call tech about missed chats';
+const STEP_TIMEOUT = 60_000;
+
+describeInBrowser('the admin console at /admin', () => {
+  let server: TestServer;
+  let receiver: Receiver;
+  let browser: BrowserSession;
+  let page: Page;
+  let hookId: string;
+  let shownSecret: string;
+
+  const hookRow = () => page.locator(`#hooks-list tr[data-hook-id="${hookId}"]`);
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await server.request(method, path, { body });
+    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  let failures = 0;
+  /** Waits for `text` in `locator`; on a timeout, keeps a screenshot of what the page showed instead. */
+  const hasText = async (locator: Locator, text: string | RegExp) => {
+    try {
+      await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+    } catch (error) {
+      await browser.screenshot(`failure-${++failures}`).catch(() => undefined);
+      throw error;
+    }
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    receiver = await startReceiver({ status: 204 });
+    browser = await openBrowser({ width: 1366, height: 900 });
+    page = browser.page;
+  }, STEP_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await receiver?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.blockedRequests).toEqual([]);
+  });
+
+  it('when a refused key is entered, then the sign-in form shows the API\'s reason; with the tenant\'s key, then the console opens', async () => {
+    const refused = await server.request('GET', '/v1/me', { key: 'dhk_not_a_real_key_at_all_000000' });
+    expect(refused.status).toBe(401);
+
+    await page.goto(`${server.url}/admin`);
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    await page.getByLabel('API key').fill('dhk_not_a_real_key_at_all_000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const signInError = page.locator('#sign-in-error');
+    await hasText(signInError, refused.body.detail);
+    await browser.screenshot('01-sign-in-refused', { fullPage: false });
+
+    await page.getByLabel('API key').fill(server.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const me = await api('GET', '/v1/me');
+    await hasText(page.locator('#tenant-name'), me.tenant.name);
+    await page.getByRole('heading', { name: 'Registered webhooks' }).waitFor();
+
+    // The key lives in this tab's session storage, never in the address.
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('deskhooks.apiKey'))).toBe(server.apiKey);
+    expect(page.url()).not.toContain(server.apiKey);
+    await page.reload();
+    await hasText(page.locator('#tenant-name'), me.tenant.name);
+  }, STEP_TIMEOUT);
+
+  it('when the create form is sent with a refused URL, then each field error of the problem document is shown', async () => {
+    const refused = await server.request('POST', '/v1/hooks', { body: { url: 'ftp://127.0.0.1/hook', events: ['chat.missed'] } });
+    expect(refused.status).toBe(422);
+    const urlError = refused.body.errors.find((error: { pointer?: string }) => error.pointer === '/url');
+
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create webhook' });
+    await dialog.waitFor();
+
+    // Every visible control of the form has an accessible label.
+    // (Page functions run in the browser; the test's tsconfig has no DOM types, hence `any`.)
+    const unlabelled = await dialog.evaluate((element: any) =>
+      [...element.querySelectorAll('input, select, textarea')]
+        .filter((control: any) => control.offsetParent !== null)
+        .filter((control: any) => !control.labels?.length && !control.getAttribute('aria-label'))
+        .map((control: any) => control.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
+
+    await dialog.getByLabel('Description').fill(DESCRIPTION);
+    await dialog.getByLabel('Receiver URL').fill('ftp://127.0.0.1/hook');
+    await dialog.getByRole('checkbox', { name: /chat\.missed/ }).check();
+    await dialog.getByRole('button', { name: 'Create webhook' }).click();
+    const problem = dialog.getByRole('alert');
+    await hasText(problem, refused.body.detail);
+    await hasText(problem, `url: ${urlError.detail}`);
+    expect(await dialog.getByLabel('Receiver URL').getAttribute('aria-invalid')).toBe('true');
+    await browser.screenshot('02-create-refused', { fullPage: false });
+    expect((await api('GET', '/v1/hooks')).data).toEqual([]);
+  }, STEP_TIMEOUT);
+
+  it('when a webhook is created with events from the catalog, then its secret is shown once and it is listed', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Create webhook' });
+    await dialog.getByLabel('Receiver URL').fill(`${receiver.url}/deskhooks?team=support`);
+    await dialog.getByRole('checkbox', { name: /ticket\.created/ }).check();
+    await dialog.getByLabel('Extra headers').fill('X-Team: support');
+    await dialog.getByRole('button', { name: 'Create webhook' }).click();
+
+    const created = page.getByRole('dialog', { name: 'Webhook created' });
+    await created.waitFor();
+    const secret = (await created.locator('#created-secret').textContent())!.trim();
+    expect(secret).toMatch(/^whsec_/);
+    await browser.screenshot('03-created', { fullPage: false });
+
+    const hooks = (await api('GET', '/v1/hooks')).data;
+    expect(hooks).toHaveLength(1);
+    hookId = hooks[0].id;
+    expect(hooks[0]).toMatchObject({ description: DESCRIPTION, url: `${receiver.url}/deskhooks?team=support`, status: 'active', source: 'admin', headers: { 'X-Team': 'support' } });
+    expect([...hooks[0].events].sort()).toEqual(['chat.missed', 'ticket.created']);
+    expect((await api('GET', `/v1/hooks/${hookId}/secret`)).secret).toBe(secret);
+
+    await created.getByRole('button', { name: 'Done' }).click();
+    const row = hookRow();
+    await hasText(row, DESCRIPTION);
+    for (const text of [receiver.url, 'chat.missed', 'ticket.created', 'Active', 'None yet']) await hasText(row, text);
+    await browser.screenshot('04-listed');
+  }, STEP_TIMEOUT);
+
+  it('when "Display detail" is opened and the secret revealed, then the full URL and the signing secret are shown', async () => {
+    await page.getByRole('button', { name: `Display detail of ${DESCRIPTION}` }).click();
+    const detail = page.locator(`#hook-detail-${hookId}`);
+    await hasText(detail.locator('[data-detail="url"]'), `${receiver.url}/deskhooks?team=support`);
+    await detail.getByRole('button', { name: `Reveal the secret of ${DESCRIPTION}` }).click();
+    const current = detail.locator('[data-secret="current"]');
+    await current.waitFor();
+    shownSecret = (await current.textContent())!.trim();
+    expect(shownSecret).toBe((await api('GET', `/v1/hooks/${hookId}/secret`)).secret);
+    await browser.screenshot('05-detail');
+  }, STEP_TIMEOUT);
+
+  it('when a test delivery is sent, then the receiver gets it signed with the shown secret and the log shows its attempt', async () => {
+    const sample = await api('GET', '/v1/triggers/chat.missed/sample');
+    await page.getByRole('button', { name: `Send a test delivery to ${DESCRIPTION}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Send a test delivery to “${DESCRIPTION}”` });
+    await dialog.getByLabel('Event type').selectOption('chat.missed');
+    await dialog.getByRole('button', { name: 'Send test delivery' }).click();
+
+    const [received] = await receiver.waitFor(1, 20_000);
+    expect(received.method).toBe('POST');
+    expect(received.url).toBe('/deskhooks?team=support');
+    expect(received.headers['x-team']).toBe('support');
+    const headers = received.headers as Record<string, string>;
+    expect(JSON.parse(verifyWebhook(shownSecret, headers, received.body))).toMatchObject({ type: 'chat.missed', data: sample.data });
+    const deliveryId = headers['webhook-id'];
+    await hasText(dialog.locator('.test-result'), deliveryId);
+    await hasText(dialog.locator('.test-status'), 'succeeded');
+    await browser.screenshot('06-test-sent', { fullPage: false });
+
+    await dialog.getByRole('link', { name: 'Open the delivery log' }).click();
+    await page.getByRole('heading', { name: 'Deliveries & failure logs' }).waitFor();
+    expect(await page.getByLabel('Webhook', { exact: true }).first().inputValue()).toBe(hookId);
+    const row = page.locator(`#deliveries-list tr[data-delivery-id="${deliveryId}"]`);
+    for (const text of ['chat.missed', 'test', 'succeeded', 'HTTP 204']) await hasText(row, text);
+
+    await row.getByRole('button', { name: `Open delivery ${deliveryId}` }).click();
+    const detail = page.getByRole('dialog', { name: `Delivery ${deliveryId}` });
+    const attempt = detail.locator('table.attempts tbody tr');
+    await attempt.first().waitFor();
+    expect(await attempt.count()).toBe(1);
+    for (const text of ['succeeded', 'HTTP 204', ' ms']) await hasText(attempt, text);
+    await browser.screenshot('07-delivery-attempts', { fullPage: false });
+    await detail.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    await page.getByLabel('Status').selectOption('failed');
+    await hasText(page.locator('#deliveries-list'), 'No failed deliveries.');
+    await page.locator('#recover-hook').selectOption(hookId);
+    await page.getByRole('button', { name: 'Recover' }).click();
+    const recovered = await server.request('POST', `/v1/hooks/${hookId}/recover`, { body: { since: new Date(Date.now() - 3600_000).toISOString() } });
+    await hasText(page.locator('#notice'), `${recovered.body.requeued} failed deliveries were queued again.`);
+  }, STEP_TIMEOUT);
+
+  it('when the webhook is deactivated and activated again, then its status and the Active / Inactive filters follow', async () => {
+    await page.getByRole('link', { name: 'Registered webhooks' }).click();
+    await page.getByRole('button', { name: `Deactivate ${DESCRIPTION}` }).click();
+    await hasText(hookRow(), 'Inactive');
+    expect((await api('GET', `/v1/hooks/${hookId}`)).status).toBe('inactive');
+
+    await page.getByRole('button', { name: 'Active', exact: true }).click();
+    await hasText(page.locator('#hooks-list'), 'No active webhooks.');
+    await page.getByRole('button', { name: 'Inactive', exact: true }).click();
+    await hasText(hookRow(), DESCRIPTION);
+    await browser.screenshot('08-inactive-filter', { fullPage: false });
+
+    await page.getByRole('button', { name: `Activate ${DESCRIPTION}` }).click();
+    await hasText(page.locator('#hooks-list'), 'No inactive webhooks.');
+    expect((await api('GET', `/v1/hooks/${hookId}`)).status).toBe('active');
+    await page.getByRole('button', { name: 'Active', exact: true }).click();
+    await hasText(hookRow(), 'Active');
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await hasText(hookRow(), DESCRIPTION);
+  }, STEP_TIMEOUT);
+
+  it('when the secret is regenerated, then the new secret is shown and the API signs with it', async () => {
+    await page.getByRole('button', { name: `Regenerate the secret of ${DESCRIPTION}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Regenerate the secret?' });
+    await dialog.getByLabel('Keep the old secret signing for').selectOption('0');
+    await dialog.getByRole('button', { name: 'Regenerate secret' }).click();
+
+    const current = page.locator(`#hook-detail-${hookId} [data-secret="current"]`);
+    await current.filter({ hasNotText: shownSecret }).waitFor();
+    const rotated = (await current.textContent())!.trim();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(shownSecret);
+    expect((await api('GET', `/v1/hooks/${hookId}/secret`)).secret).toBe(rotated);
+    await browser.screenshot('09-secret-regenerated');
+  }, STEP_TIMEOUT);
+
+  it('when the webhook is deleted after confirming, then Deleted webhooks shows who and why, and restore brings it back inactive', async () => {
+    await page.getByRole('button', { name: `Delete ${DESCRIPTION}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this webhook?' });
+    await confirm.getByLabel('Reason (optional)').fill('replaced by a Teams flow');
+    await confirm.getByRole('button', { name: 'Yes, delete' }).click();
+    await hasText(page.locator('#hooks-list'), 'No webhooks yet.');
+
+    const deleted = (await api('GET', '/v1/hooks/deleted')).data;
+    expect(deleted.map((hook: { id: string }) => hook.id)).toEqual([hookId]);
+    expect(deleted[0].deletedReason).toBe('replaced by a Teams flow');
+
+    await page.getByRole('link', { name: 'Deleted webhooks' }).click();
+    const row = page.locator(`#deleted-list tr[data-hook-id="${hookId}"]`);
+    for (const text of [DESCRIPTION, 'replaced by a Teams flow', deleted[0].deletedBy]) await hasText(row, text);
+    await browser.screenshot('10-deleted');
+
+    await row.getByRole('button', { name: `Restore ${DESCRIPTION}` }).click();
+    await hasText(page.locator('#deleted-list'), 'No recently deleted webhooks.');
+    expect(await api('GET', `/v1/hooks/${hookId}`)).toMatchObject({ deleted: false, status: 'inactive' });
+    await page.getByRole('link', { name: 'Registered webhooks' }).click();
+    await hasText(hookRow(), 'Inactive');
+  }, STEP_TIMEOUT);
+
+  it('when a trigger is picked under Payload samples, then its sample and JSON Schema are shown as the API serves them', async () => {
+    const [sample, schema] = await Promise.all([api('GET', '/v1/triggers/ticket.created/sample'), api('GET', '/v1/triggers/ticket.created/schema')]);
+    await page.getByRole('link', { name: 'Payload samples' }).click();
+    await page.getByLabel('Trigger').selectOption('ticket.created');
+    await hasText(page.locator('#sample-output h2'), 'ticket.created');
+    expect(JSON.parse((await page.locator('#sample-payload').textContent())!)).toEqual(sample);
+    expect(JSON.parse((await page.locator('#sample-schema').textContent())!)).toEqual(schema);
+    await page.getByRole('button', { name: 'Copy Sample payload of ticket.created' }).waitFor();
+    await browser.screenshot('11-sample', { fullPage: false });
+  }, STEP_TIMEOUT);
+
+  it('when a custom event type is registered, then webhooks can pick it', async () => {
+    await page.getByRole('link', { name: 'Custom events' }).click();
+    await page.getByLabel('Name').fill('device_offline');
+    await page.getByLabel('Description').fill('A device went offline');
+    await page.getByRole('button', { name: 'Save custom event type' }).click();
+    await hasText(page.locator('#custom-list'), 'custom.device_offline');
+    expect((await api('GET', '/v1/custom-event-types')).data.map((type: { type: string }) => type.type)).toEqual(['custom.device_offline']);
+
+    await page.getByRole('link', { name: 'Registered webhooks' }).click();
+    await page.getByRole('button', { name: `Edit ${DESCRIPTION}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit webhook ${DESCRIPTION}` });
+    await dialog.getByRole('checkbox', { name: /custom\.device_offline/ }).check();
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await hasText(hookRow(), 'custom.device_offline');
+    expect([...(await api('GET', `/v1/hooks/${hookId}`)).events].sort()).toEqual(['chat.missed', 'custom.device_offline', 'ticket.created']);
+  }, STEP_TIMEOUT);
+
+  it('when the global switch is turned off and on, then the tenant\'s webhooks setting follows', async () => {
+    const toggle = page.getByRole('switch', { name: 'Webhooks enabled' });
+    await toggle.uncheck();
+    await page.locator('#paused-banner').waitFor();
+    expect(await api('GET', '/v1/settings')).toEqual({ webhooksEnabled: false });
+    await browser.screenshot('12-webhooks-off', { fullPage: false });
+    await toggle.check();
+    await page.locator('#paused-banner').waitFor({ state: 'detached' });
+    expect(await api('GET', '/v1/settings')).toEqual({ webhooksEnabled: true });
+  }, STEP_TIMEOUT);
+
+  it('when the console is shown at laptop and phone widths, then nothing overflows sideways', async () => {
+    await page.getByRole('link', { name: 'Registered webhooks' }).click();
+    for (const [name, width, height] of [['laptop', 1280, 800], ['phone', 390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await hasText(hookRow(), DESCRIPTION);
+      const overflow = await page.evaluate(() => {
+        const root = (globalThis as any).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow).toBeLessThanOrEqual(0);
+      await browser.screenshot(`13-console-${name}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }, STEP_TIMEOUT);
+
+  it('when the admin signs out, then the key is forgotten and the sign-in form is back', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').waitFor();
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('deskhooks.apiKey'))).toBeNull();
+  }, STEP_TIMEOUT);
+});

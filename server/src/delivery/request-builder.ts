@@ -5,7 +5,8 @@
  */
 import { Webhook } from 'standardwebhooks';
 import type { Envelope } from '../domain/events';
-import type { HookRecord, HookSecret } from '../store/store';
+import { activeSecrets } from '../domain/hooks';
+import type { HookRecord } from '../store/store';
 import { RESERVED_HEADERS } from './header-rules';
 import type { OutboundRequest } from './http-client';
 import { renderTemplate } from './liquid';
@@ -20,11 +21,6 @@ const TEMPLATE_CONTENT_TYPES = {
 } as const;
 
 export type { Envelope };
-
-/** The secrets that sign now: the current one and any older one still inside its rotation overlap. */
-export function activeSecrets(secrets: HookSecret[], now: number): string[] {
-  return secrets.filter((s) => s.expiresAt === null || s.expiresAt > now).map((s) => s.secret);
-}
 
 /** `v1,<sig>` for every active secret, space-separated, as the spec allows during a rotation. */
 export function signatureHeader(secrets: string[], msgId: string, timestamp: Date, body: string): string {
@@ -99,7 +95,7 @@ export function buildRequest(hook: HookRecord, envelopes: Envelope[], options: B
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'user-agent')) headers['user-agent'] = USER_AGENT;
   headers['webhook-id'] = options.msgId;
   headers['webhook-timestamp'] = String(Math.floor(options.signedAt.getTime() / 1000));
-  headers['webhook-signature'] = signatureHeader(activeSecrets(hook.secrets, options.now), options.msgId, options.signedAt, body ?? '');
+  headers['webhook-signature'] = signatureHeader(activeSecrets(hook, options.now).map((s) => s.secret), options.msgId, options.signedAt, body ?? '');
   return { url, method: hook.method, headers, body };
 }
 

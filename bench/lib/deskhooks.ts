@@ -6,7 +6,8 @@ import path from 'node:path';
 import { request } from 'undici';
 import { Client } from 'pg';
 import { spawnChild, type Child } from './rpc';
-import { BENCH_EVENT_TYPE } from './envelope';
+import { BENCH_EVENT_TYPE, WARM_UP_EVENT_TYPE, warmUpBody } from './envelope';
+import { closedLoop } from './load';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -146,4 +147,19 @@ export async function createHookViaApi(server: Deskhooks, url: string, events: s
 
 export function authHeaders(server: Deskhooks): Record<string, string> {
   return { authorization: `Bearer ${server.apiKey}` };
+}
+
+/**
+ * Runs `events` deliveries of another event type through a started server (engine on) to its own
+ * hook on the receiver, and waits until they are all done: the measured traffic then meets a warm
+ * server (compiled code, open keep-alive connections), as in production.
+ */
+export async function warmUp(server: Deskhooks, receiverUrl: string, events: number): Promise<void> {
+  await createHookViaApi(server, `${receiverUrl}/warm-up`, [WARM_UP_EVENT_TYPE]);
+  const result = await closedLoop(
+    { origin: server.info.url, path: '/v1/events', headers: { 'content-type': 'application/json', ...authHeaders(server) }, body: warmUpBody },
+    { concurrency: 8, connections: 8, durationMs: 600_000, warmupMs: 0, maxRequests: events },
+  );
+  if (result.statuses['202'] !== events) throw new Error(`warm-up publish: ${JSON.stringify(result.statuses)}, ${result.errors} errors`);
+  await server.child.call('waitDrained', { timeoutMs: 120_000, pollMs: 20 }, 130_000);
 }

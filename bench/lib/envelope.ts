@@ -26,3 +26,10 @@ export const DELIVERY_LIKE_HEADERS: Record<string, string> = {
   'webhook-signature': `v1,${Buffer.alloc(32, 7).toString('base64')}`,
   'user-agent': 'deskhooks-bench',
 };
+
+/** A type no measured hook subscribes to: warm-up traffic goes to its own hook only. */
+export const WARM_UP_EVENT_TYPE = 'ticket.created';
+
+export function warmUpBody(i: number): string {
+  return JSON.stringify({ id: `evt_warm_${i}`, type: WARM_UP_EVENT_TYPE, data: getCatalog().sampleEnvelope(WARM_UP_EVENT_TYPE).data });
+}

@@ -30,10 +30,14 @@ export interface Sizes {
   latencyRate: number;
   latencySeconds: number;
   latencyWarmupSeconds: number;
+  /** How long to wait for the last deliveries of the latency run. */
+  latencyWaitSeconds: number;
   fanOutHooks: number[];
   fanOutRepeats: number;
   backlogs: number[];
   backlogClaims: number;
+  /** Deliveries run through a server before fan-out and latency are measured. */
+  warmUpEvents: number;
   /** How long the engine works the backlog while memory is sampled. */
   backlogWorkSeconds: number;
 }
@@ -47,11 +51,13 @@ const FULL: Sizes = {
   latencyRate: 1_000,
   latencySeconds: 10,
   latencyWarmupSeconds: 1,
+  latencyWaitSeconds: 60,
   fanOutHooks: [1_000, 10_000],
   fanOutRepeats: 3,
   backlogs: [100_000, 1_000_000],
   backlogClaims: 20,
   backlogWorkSeconds: 5,
+  warmUpEvents: 500,
 };
 
 const QUICK: Sizes = {
@@ -60,14 +66,16 @@ const QUICK: Sizes = {
   ingestSeconds: 0.5,
   warmupSeconds: 0.2,
   deliveryEvents: 300,
-  latencyRate: 1_000,
+  latencyRate: 200,
   latencySeconds: 1,
   latencyWarmupSeconds: 0.2,
+  latencyWaitSeconds: 10,
   fanOutHooks: [100],
   fanOutRepeats: 1,
-  backlogs: [1_000, 10_000],
+  backlogs: [500, 5_000],
   backlogClaims: 5,
   backlogWorkSeconds: 1,
+  warmUpEvents: 50,
 };
 
 export const USAGE = `Usage: npm run bench -- [options]

@@ -3,7 +3,7 @@
  * sending `POST /v1/events` until the receiver has all H deliveries.
  */
 import { request } from 'undici';
-import { authHeaders, startDeskhooks } from '../lib/deskhooks';
+import { authHeaders, startDeskhooks, warmUp } from '../lib/deskhooks';
 import { BENCH_EVENT_TYPE, publishBody } from '../lib/envelope';
 import { monoMs } from '../lib/rpc';
 import { median, round } from '../lib/stats';
@@ -31,6 +31,7 @@ export async function measureFanOut(context: ScenarioContext, hooks: number): Pr
       urlPrefix: `${receiver.info.url}/fan-out/`,
       events: [BENCH_EVENT_TYPE],
     });
+    await warmUp(server, receiver.info.url, sizes.warmUpEvents);
     const runs: number[] = [];
     const publishRuns: number[] = [];
     let unsigned = 0;

@@ -4,7 +4,7 @@
  * timestamps come from the system's monotonic clock, so they compare across processes.
  */
 import { openLoop } from '../lib/load';
-import { authHeaders, createHookViaApi, startDeskhooks } from '../lib/deskhooks';
+import { authHeaders, createHookViaApi, startDeskhooks, warmUp } from '../lib/deskhooks';
 import { publishBody } from '../lib/envelope';
 import { percentile, round } from '../lib/stats';
 import type { ScenarioContext } from './context';
@@ -34,6 +34,7 @@ export async function measureLatency(context: ScenarioContext): Promise<LatencyR
   const server = await startDeskhooks(context.target, { label: 'latency', startEngine: true, cpuProfDir: context.cpuProfDir, logLevel: context.logLevel });
   try {
     await createHookViaApi(server, `${receiver.info.url}/latency`);
+    await warmUp(server, receiver.info.url, sizes.warmUpEvents);
     await receiver.call('reset', { record: true });
     const sent = await openLoop(
       {
@@ -44,7 +45,9 @@ export async function measureLatency(context: ScenarioContext): Promise<LatencyR
       },
       { rate: sizes.latencyRate, durationMs: sizes.latencySeconds * 1000, connections: 32, maxInFlight: 1024 },
     );
-    await receiver.call('waitFor', { count: sent.sent, timeoutMs: 60_000 }, 70_000).catch(() => undefined);
+    // Whatever has not arrived by then counts as lost (and fails the target).
+    const waitMs = sizes.latencyWaitSeconds * 1000;
+    await receiver.call('waitFor', { count: sent.sent, timeoutMs: waitMs }, waitMs + 10_000).catch(() => undefined);
     const { ids, times } = await receiver.call<{ ids: string[]; times: number[] }>('records');
     const receivedAt = new Map<number, number>();
     for (let k = 0; k < ids.length; k++) {

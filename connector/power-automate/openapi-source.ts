@@ -3,7 +3,7 @@
  * in Swagger 2.0 form, so the connector's request and response shapes come from the contract the server
  * validates against instead of being written twice.
  */
-import { humanizePropertyName, type JsonSchema, oneLine, toSwagger2Schema } from './swagger2-schema';
+import { humanizePropertyName, type JsonSchema, oneLine, toSwagger2Schema } from '../../server/src/catalog/swagger2-schema';
 
 export type OpenApiDocument = Record<string, any>;
 

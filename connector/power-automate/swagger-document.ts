@@ -14,7 +14,7 @@
 import { type Catalog, eventComponentName } from '../../server/src/catalog/catalog';
 import { GENERATED_NOTE } from '../../server/scripts/generated-file';
 import { OpenApiSource, type OpenApiDocument, type SwaggerParameter } from './openapi-source';
-import { type JsonSchema, toSwagger2Schema } from './swagger2-schema';
+import { type JsonSchema, toSwagger2Schema } from '../../server/src/catalog/swagger2-schema';
 
 /** The header that carries the API key: declared here for the portal import, set by the policy in apiProperties.json. */
 export const API_KEY_HEADER = 'X-API-Key';

@@ -1524,26 +1524,40 @@ export interface components {
         };
         Trigger: components["schemas"]["TriggerSummary"] & {
             /** @description The JSON Schema of the event's `data`, dereferenced. */
-            schema: Record<string, never>;
+            schema: {
+                [key: string]: unknown;
+            };
             /** @description A sample `data` object. */
-            sample: Record<string, never>;
+            sample: {
+                [key: string]: unknown;
+            };
             /** @description Named sample variants. */
             variants?: {
-                [key: string]: Record<string, never>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
         };
         CustomEventTypeInput: {
             description?: string;
             /** @description A JSON Schema (draft 2020-12) for `data`. */
-            schema: Record<string, never>;
+            schema: {
+                [key: string]: unknown;
+            };
             /** @description A sample `data`; must validate against `schema`. */
-            sample: Record<string, never>;
+            sample: {
+                [key: string]: unknown;
+            };
         };
         CustomEventType: {
             type: string;
             description: string;
-            schema: Record<string, never>;
-            sample: Record<string, never>;
+            schema: {
+                [key: string]: unknown;
+            };
+            sample: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1623,7 +1637,9 @@ export interface components {
                 [key: string]: string;
             };
             /** @description A Mongo-style query over the envelope, e.g. `{"data.chat.status": "missed"}`. */
-            filter?: Record<string, never> | null;
+            filter?: {
+                [key: string]: unknown;
+            } | null;
             retryPolicy?: components["schemas"]["RetryPolicy"];
             /**
              * @description Deliver this hook's events one at a time, in order.
@@ -1661,7 +1677,9 @@ export interface components {
             headers: {
                 [key: string]: string;
             };
-            filter: Record<string, never> | null;
+            filter: {
+                [key: string]: unknown;
+            } | null;
             retryPolicy: components["schemas"]["RetryPolicy"];
             ordered: boolean;
             source: string;
@@ -1725,7 +1743,9 @@ export interface components {
         EventPublish: {
             type: string;
             /** @description Validated against the trigger's schema. */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
             brand?: string | null;
             /** @description Your id for the event; repeating it is idempotent. Defaults to `evt_` + a random id. */
             id?: string;
@@ -1796,11 +1816,17 @@ export interface components {
         };
         AgentLookupRequest: {
             /** @description The chat session (the catalog's ChatSession shape); validated like the event's data (422 names each field). */
-            chat: Record<string, never>;
+            chat: {
+                [key: string]: unknown;
+            };
             /** @description Agents the helpdesk would accept: User objects, or userIds of users already in the chat (targetUsers, users, participants). An answer must name one of them; with none given, any agent id is taken. */
-            candidateAgents?: (string | Record<string, never>)[];
+            candidateAgents?: (string | {
+                [key: string]: unknown;
+            })[];
             /** @description The agent the routing would invite next (a User); defaults to the first candidate. */
-            invitedAgent?: Record<string, never> | null;
+            invitedAgent?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Which invitation jump this is. */
             attempt?: number;
             brand?: string | null;
@@ -3527,7 +3553,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             default: components["responses"]["Problem"];
@@ -3867,8 +3895,7 @@ export interface operations {
                 /**
                  * @description `json-schema` (default): JSON Schema draft 2020-12. `swagger2`: the same schema as a Swagger 2.0
                  *     schema object (`x-nullable` instead of type arrays, single-value `enum` instead of `const`,
-                 *     `x-ms-summary` from each `title`), which the Power Automate connector's dynamic schemas need;
-                 *     convert with `toSwagger2Schema` from `connector/power-automate/swagger2-schema.ts`.
+                 *     `x-ms-summary` from each `title`), which the Power Automate connector's dynamic schemas need.
                  */
                 format?: "json-schema" | "swagger2";
             };
@@ -3887,8 +3914,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/schema+json": Record<string, never>;
-                    "application/json": Record<string, never>;
+                    "application/schema+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -3,6 +3,7 @@
  * engine and a real receiver: what a helpdesk admin does in the Admin Portal, step by step. Each step
  * builds on the previous one, as a person's session would. Screenshots go to test-artifacts/browser/.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startReceiver, type Receiver } from '../helpers/receiver';
@@ -53,6 +54,17 @@ describeInBrowser('the admin console at /admin', () => {
     await receiver?.close();
     await server?.close();
   });
+
+  /** Resolves with the first truthy answer of `read` (polled; the engine works asynchronously). */
+  async function waitUntil<T>(read: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 
   afterEach(() => {
     expect(browser.pageErrors).toEqual([]);
@@ -185,7 +197,12 @@ describeInBrowser('the admin console at /admin', () => {
     expect(await attempt.count()).toBe(1);
     for (const text of ['succeeded', 'HTTP 204', ' ms']) await hasText(attempt, text);
     await browser.screenshot('07-delivery-attempts', { fullPage: false });
-    await detail.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    // Redelivery goes out again under the same webhook-id, so the receiver can drop the duplicate.
+    await detail.getByRole('button', { name: 'Redeliver' }).click();
+    const [, again] = await receiver.waitFor(2, 20_000);
+    expect(again.headers['webhook-id']).toBe(deliveryId);
+    await hasText(page.locator('#notice'), `Delivery ${deliveryId} is queued again`);
 
     await page.getByLabel('Status').selectOption('failed');
     await hasText(page.locator('#deliveries-list'), 'No failed deliveries.');
@@ -265,6 +282,15 @@ describeInBrowser('the admin console at /admin', () => {
     await browser.screenshot('11-sample', { fullPage: false });
   }, STEP_TIMEOUT);
 
+  it('when the Webhook security tab is opened, then it explains the headers and shows the snippet the tests verify', async () => {
+    await page.getByRole('link', { name: 'Webhook security' }).click();
+    for (const header of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) await hasText(page.locator('#view-security dt'), header);
+    await hasText(page.locator('#signature-tolerance'), '5 minutes');
+    const snippet = fs.readFileSync(path.resolve(__dirname, '../../server/src/admin/public/snippets/verify-webhook.js'), 'utf8');
+    await page.locator('#verify-code').waitFor();
+    expect(await page.locator('#verify-code').textContent()).toBe(snippet);
+  }, STEP_TIMEOUT);
+
   it('when a custom event type is registered, then webhooks can pick it', async () => {
     await page.getByRole('link', { name: 'Custom events' }).click();
     await page.getByLabel('Name').fill('device_offline');
@@ -293,6 +319,33 @@ describeInBrowser('the admin console at /admin', () => {
     expect(await api('GET', '/v1/settings')).toEqual({ webhooksEnabled: true });
   }, STEP_TIMEOUT);
 
+  it('when a receiver answers 410 Gone, then the failure log shows the attempt and Deleted webhooks says why', async () => {
+    const gone = await startReceiver({ status: 410, body: 'this endpoint is retired' });
+    try {
+      const retired = await api('POST', '/v1/hooks', { url: `${gone.url}/old`, events: ['ticket.approval_required'], description: 'Retired approvals endpoint' });
+      const sample = await api('GET', '/v1/triggers/ticket.approval_required/sample');
+      await api('POST', '/v1/events', { type: 'ticket.approval_required', data: sample.data });
+      await gone.waitFor(1, 20_000);
+      const failed = await waitUntil(async () => (await api('GET', `/v1/deliveries?hookId=${retired.id}&status=failed`)).data[0]);
+
+      await page.goto(`${server.url}/admin/#deliveries?hookId=${retired.id}&status=failed`);
+      const row = page.locator(`#deliveries-list tr[data-delivery-id="${failed.id}"]`);
+      for (const text of ['ticket.approval_required', 'failed', 'HTTP 410']) await hasText(row, text);
+      await row.getByRole('button', { name: `Open delivery ${failed.id}` }).click();
+      const attempt = page.getByRole('dialog', { name: `Delivery ${failed.id}` }).locator('table.attempts tbody tr');
+      for (const text of ['gone', 'HTTP 410', 'this endpoint is retired']) await hasText(attempt, text);
+      await browser.screenshot('13-failure-log', { fullPage: false });
+      await page.keyboard.press('Escape');
+
+      const deleted = await waitUntil(async () => (await api('GET', '/v1/hooks/deleted')).data.find((hook: { id: string }) => hook.id === retired.id));
+      await page.getByRole('link', { name: 'Deleted webhooks' }).click();
+      const deletedRow = page.locator(`#deleted-list tr[data-hook-id="${retired.id}"]`);
+      for (const text of ['Retired approvals endpoint', 'The receiver answered 410 Gone', deleted.deletedBy]) await hasText(deletedRow, text);
+    } finally {
+      await gone.close();
+    }
+  }, STEP_TIMEOUT);
+
   it('when the console is shown at laptop and phone widths, then nothing overflows sideways', async () => {
     await page.getByRole('link', { name: 'Registered webhooks' }).click();
     for (const [name, width, height] of [['laptop', 1280, 800], ['phone', 390, 844]] as const) {
@@ -303,7 +356,7 @@ describeInBrowser('the admin console at /admin', () => {
         return root.scrollWidth - root.clientWidth;
       });
       expect(overflow).toBeLessThanOrEqual(0);
-      await browser.screenshot(`13-console-${name}`);
+      await browser.screenshot(`14-console-${name}`);
     }
     await page.setViewportSize({ width: 1366, height: 900 });
   }, STEP_TIMEOUT);

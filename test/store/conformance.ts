@@ -15,6 +15,7 @@ import {
   event,
   hook,
   planAll,
+  rid,
   tenant,
 } from './fixtures';
 
@@ -619,6 +620,24 @@ export function describeStoreConformance(
         expect(await store.nextDueAt()).toBe(T0 + 2000);
         expect(await store.queueStats(T0)).toEqual({ pending: 2, oldestPendingAt: T0 - 50 });
       });
+
+      it('when the only due delivery is leased, then nextDueAt is its lease expiry, not a past time nobody can claim', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        await queued(a, h.id, { nextAttemptAt: T0 });
+        await store.claimDeliveries({ owner: 'n', leaseMs: 30000, limit: 10, now: T0 + 5 });
+        expect(await store.nextDueAt()).toBe(T0 + 30005);
+      });
+
+      it('when a due delivery has no stored event, then claiming cancels it instead of handing it out or leaving it due', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const orphan = delivery(a, h.id, 'evt_never_stored');
+        await store.insertDeliveries([orphan]);
+        expect(await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 })).toEqual([]);
+        expect((await store.getDelivery(a, orphan.id))!.delivery).toMatchObject({ status: 'cancelled', leaseOwner: null, nextAttemptAt: null });
+        expect(await store.nextDueAt()).toBeNull();
+      });
     });
 
     describe('notifications', () => {
@@ -737,6 +756,20 @@ export function describeStoreConformance(
         const ids = [...x, ...y].map((c) => c.delivery.id);
         expect(ids).toHaveLength(10);
         expect(new Set(ids).size).toBe(10);
+      });
+
+      it('when two handles append the same event at once, then one stores it with its deliveries and the other gets the duplicate', async () => {
+        const second = await openSecond(store);
+        extra.push(second);
+        const a = await newTenant();
+        await newHook(a);
+        const e = event(a, { idempotencyKey: 'retry-1' });
+        const results = await Promise.all([store.appendEvent(e, planAll(e)), second.appendEvent({ ...e, id: rid('evt') }, planAll(e))]);
+        expect(results.map((r) => r.duplicate).sort()).toEqual([false, true]);
+        expect(results[0].event.id).toBe(results[1].event.id);
+        expect(results[0].deliveries.map((d) => d.id)).toEqual(results[1].deliveries.map((d) => d.id));
+        expect((await store.listEvents({ tenantId: a, limit: 10 })).items).toHaveLength(1);
+        expect((await second.listDeliveries({ tenantId: a, limit: 10 })).items).toHaveLength(1);
       });
 
       if (capabilities.notifiesOtherHandles) {

@@ -1,5 +1,17 @@
+import type { components } from '../../../openapi/generated/types';
 import type { AppDeps } from '../app-deps';
-import type { ApiKeyRecord, CustomEventTypeRecord, HookRecord, HookSecret, TenantRecord } from '../store/store';
+import type {
+  ApiKeyRecord,
+  AttemptRecord,
+  CustomEventTypeRecord,
+  DeliveryRecord,
+  HookRecord,
+  HookSecret,
+  TenantRecord,
+} from '../store/store';
+
+/** The contract's schemas (openapi-typescript): views are typed by them, so the compiler catches drift. */
+type Schemas = components['schemas'];
 
 /** Epoch ms → ISO 8601 (UTC); null stays null. */
 export function iso(ms: number): string;
@@ -13,11 +25,11 @@ export function absoluteUrl(deps: AppDeps, path: string): string {
   return `${deps.config.publicUrl}${path}`;
 }
 
-export function tenantView(tenant: TenantRecord) {
+export function tenantView(tenant: TenantRecord): Schemas['Tenant'] {
   return { id: tenant.id, name: tenant.name, webhooksEnabled: tenant.webhooksEnabled, createdAt: iso(tenant.createdAt) };
 }
 
-export function apiKeyView(key: ApiKeyRecord) {
+export function apiKeyView(key: ApiKeyRecord): Schemas['ApiKey'] {
   return {
     id: key.id,
     tenantId: key.tenantId,
@@ -31,7 +43,7 @@ export function apiKeyView(key: ApiKeyRecord) {
 }
 
 /** Endpoint credentials are write-only: only the auth type and non-secret names are shown. */
-function authView(auth: HookRecord['auth']) {
+function authView(auth: HookRecord['auth']): Schemas['HookAuthView'] {
   switch (auth.type) {
     case 'basic':
       return { type: auth.type, username: auth.username };
@@ -43,7 +55,7 @@ function authView(auth: HookRecord['auth']) {
 }
 
 /** A hook as the API returns it (the Hook schema). Signing secrets are not part of it. */
-export function hookView(hook: HookRecord) {
+export function hookView(hook: HookRecord): Schemas['Hook'] {
   return {
     id: hook.id,
     url: hook.url,
@@ -74,14 +86,14 @@ export function hookView(hook: HookRecord) {
   };
 }
 
-export function hookSecretsView(secrets: HookSecret[]) {
+export function hookSecretsView(secrets: HookSecret[]): Schemas['HookSecrets'] {
   return {
     secret: secrets[0]?.secret,
     secrets: secrets.map((s) => ({ secret: s.secret, createdAt: iso(s.createdAt), expiresAt: iso(s.expiresAt) })),
   };
 }
 
-export function customEventTypeView(record: CustomEventTypeRecord) {
+export function customEventTypeView(record: CustomEventTypeRecord): Schemas['CustomEventType'] {
   return {
     type: record.type,
     description: record.description,
@@ -89,6 +101,40 @@ export function customEventTypeView(record: CustomEventTypeRecord) {
     sample: record.sample,
     createdAt: iso(record.createdAt),
     updatedAt: iso(record.updatedAt),
+  };
+}
+
+/** A delivery as the API returns it (the Delivery schema). */
+export function deliveryView(delivery: DeliveryRecord): Schemas['Delivery'] {
+  return {
+    id: delivery.id,
+    hookId: delivery.hookId,
+    eventId: delivery.eventId,
+    eventType: delivery.eventType,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    nextAttemptAt: iso(delivery.nextAttemptAt),
+    lastAttemptAt: iso(delivery.lastAttemptAt),
+    lastResponseStatus: delivery.lastResponseStatus,
+    lastError: delivery.lastError,
+    test: delivery.test,
+    createdAt: iso(delivery.createdAt),
+    updatedAt: iso(delivery.updatedAt),
+  };
+}
+
+export function attemptView(attempt: AttemptRecord): Schemas['DeliveryAttempt'] {
+  return {
+    number: attempt.number,
+    startedAt: iso(attempt.startedAt),
+    durationMs: attempt.durationMs,
+    url: attempt.url,
+    method: attempt.method,
+    requestHeaders: attempt.requestHeaders,
+    responseStatus: attempt.responseStatus,
+    responseBody: attempt.responseBody,
+    error: attempt.error,
+    outcome: attempt.outcome,
   };
 }
 

@@ -1,4 +1,4 @@
-import { humanizePropertyName, localRefResolver, toSwagger2Schema } from '../../../connector/power-automate/swagger2-schema';
+import { humanizePropertyName, localRefResolver, toSwagger2Schema } from '../../../server/src/catalog/swagger2-schema';
 
 describe('toSwagger2Schema', () => {
   test('when a property is nullable through a type array, then it keeps its one type and is marked x-nullable', () => {

@@ -2,44 +2,10 @@ import express from 'express';
 import type { AppDeps } from '../../app-deps';
 import * as deliveries from '../../delivery/operations';
 import { toEnvelope } from '../../domain/events';
-import type { AttemptRecord, DeliveryRecord, DeliveryStatus } from '../../store/store';
+import type { DeliveryStatus } from '../../store/store';
 import { tenantIdOf } from '../auth';
 import { bodyOf } from '../openapi-validator';
-import { iso, pageOf } from '../views';
-
-/** A delivery as the API returns it (the Delivery schema). */
-export function deliveryView(delivery: DeliveryRecord) {
-  return {
-    id: delivery.id,
-    hookId: delivery.hookId,
-    eventId: delivery.eventId,
-    eventType: delivery.eventType,
-    status: delivery.status,
-    attempts: delivery.attempts,
-    nextAttemptAt: iso(delivery.nextAttemptAt),
-    lastAttemptAt: iso(delivery.lastAttemptAt),
-    lastResponseStatus: delivery.lastResponseStatus,
-    lastError: delivery.lastError,
-    test: delivery.test,
-    createdAt: iso(delivery.createdAt),
-    updatedAt: iso(delivery.updatedAt),
-  };
-}
-
-export function attemptView(attempt: AttemptRecord) {
-  return {
-    number: attempt.number,
-    startedAt: iso(attempt.startedAt),
-    durationMs: attempt.durationMs,
-    url: attempt.url,
-    method: attempt.method,
-    requestHeaders: attempt.requestHeaders,
-    responseStatus: attempt.responseStatus,
-    responseBody: attempt.responseBody,
-    error: attempt.error,
-    outcome: attempt.outcome,
-  };
-}
+import { attemptView, deliveryView, pageOf } from '../views';
 
 const statusOf = (query: Record<string, unknown>) => query.status as DeliveryStatus | undefined;
 

@@ -1,5 +1,5 @@
 import express from 'express';
-import { localRefResolver, toSwagger2Schema } from '../../../../connector/power-automate/swagger2-schema';
+import { localRefResolver, toSwagger2Schema } from '../../catalog/swagger2-schema';
 import type { AppDeps } from '../../app-deps';
 import * as hooks from '../../domain/hooks';
 import * as triggers from '../../domain/triggers';

@@ -36,12 +36,14 @@ export function createDeliveriesView(ctx) {
   recoverForm.addEventListener('submit', recover);
 
   async function loadChoices(params) {
-    const [hooks, triggers] = await Promise.all([ctx.api.get('/v1/hooks', { limit: 100 }), ctx.catalog.triggers()]);
-    state.hooks = new Map(hooks.data.map((hook) => [hook.id, hook]));
+    const [hooks, deleted, triggers] = await Promise.all([ctx.api.get('/v1/hooks', { limit: 100 }), ctx.api.get('/v1/hooks/deleted', { limit: 100 }), ctx.catalog.triggers()]);
+    // Deleted hooks keep their deliveries (a 410 Gone removes the hook, for one); name them too.
+    state.hooks = new Map([...hooks.data, ...deleted.data].map((hook) => [hook.id, hook]));
     const hookOptions = hooks.data.map((hook) => h('option', { value: hook.id }, hookLabel(hook)));
-    // A filtered hook may be deleted or beyond the first page; keep it selectable.
+    const deletedOptions = deleted.data.map((hook) => h('option', { value: hook.id }, `${hookLabel(hook)} (deleted)`));
+    // A filtered hook may be beyond the first pages; keep it selectable.
     if (params.hookId && !state.hooks.has(params.hookId)) hookOptions.push(h('option', { value: params.hookId }, params.hookId));
-    replaceChildren(hookSelect, h('option', { value: '' }, 'All webhooks'), hookOptions);
+    replaceChildren(hookSelect, h('option', { value: '' }, 'All webhooks'), hookOptions, deletedOptions.length ? h('optgroup', { label: 'Deleted webhooks' }, deletedOptions) : null);
     replaceChildren(recoverHook, hooks.data.map((hook) => h('option', { value: hook.id }, hookLabel(hook))));
     const typeOptions = triggers.map((trigger) => h('option', { value: trigger.type }, `${trigger.type} — ${triggerLabel(trigger)}`));
     if (params.eventType && !triggers.some((trigger) => trigger.type === params.eventType)) typeOptions.push(h('option', { value: params.eventType }, params.eventType));
@@ -52,7 +54,7 @@ export function createDeliveriesView(ctx) {
     hookSelect.value = params.hookId ?? '';
     typeSelect.value = params.eventType ?? '';
     statusSelect.value = params.status ?? '';
-    if (params.hookId && state.hooks.has(params.hookId)) recoverHook.value = params.hookId;
+    if (params.hookId && [...recoverHook.options].some((option) => option.value === params.hookId)) recoverHook.value = params.hookId;
     if (!recoverSince.value) recoverSince.value = localInputValue(new Date(Date.now() - 24 * 3600 * 1000));
   }
 
@@ -101,7 +103,7 @@ export function createDeliveriesView(ctx) {
       'tr',
       { dataset: { deliveryId: delivery.id } },
       h('td', { 'data-label': 'Created' }, timeElement(delivery.createdAt)),
-      h('td', { 'data-label': 'Webhook' }, hook ? hookLabel(hook) : h('code', {}, delivery.hookId)),
+      h('td', { 'data-label': 'Webhook' }, hook ? [hookLabel(hook), hook.deleted ? h('span', { class: 'muted small-text' }, ' (deleted)') : null] : h('code', {}, delivery.hookId)),
       h('td', { 'data-label': 'Event type' }, h('code', {}, delivery.eventType), delivery.test ? [' ', badge('test', 'info')] : null),
       h('td', { 'data-label': 'Status' }, deliveryBadge(delivery.status), delivery.status === 'pending' && delivery.nextAttemptAt ? h('div', { class: 'muted small-text' }, 'next try ', timeElement(delivery.nextAttemptAt)) : null),
       h('td', { 'data-label': 'Attempts' }, String(delivery.attempts)),
@@ -136,7 +138,7 @@ export function createDeliveriesView(ctx) {
           'dl',
           { class: 'detail' },
           h('dt', {}, 'Webhook'),
-          h('dd', {}, hook ? hookLabel(hook) : h('code', {}, detail.hookId)),
+          h('dd', {}, hook ? [hookLabel(hook), hook.deleted ? ' (deleted)' : ''] : h('code', {}, detail.hookId)),
           h('dt', {}, 'Event'),
           h('dd', {}, h('code', {}, detail.eventType), ' ', h('code', {}, detail.eventId), detail.test ? [' ', badge('test', 'info')] : null),
           h('dt', {}, 'Status'),

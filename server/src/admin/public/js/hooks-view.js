@@ -281,10 +281,11 @@ export function createHooksView(ctx) {
     });
   }
 
-  /** Shows the outcome of a test delivery as the engine works it (a few seconds at most). */
+  /** Shows the outcome of a test delivery as the engine works it (polls for up to 30 s while the dialog is open). */
   async function followDelivery(delivery, result) {
     let current = delivery;
-    for (let round = 0; round < 20 && current.status === 'pending' && result.isConnected; round++) {
+    // Until the first attempt is made: a failed one stays pending while it waits for its retry.
+    for (let round = 0; round < 60 && current.status === 'pending' && current.attempts === 0 && result.isConnected; round++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       try {
         current = await ctx.api.get(`/v1/deliveries/${encodeURIComponent(delivery.id)}`);
@@ -293,7 +294,8 @@ export function createHooksView(ctx) {
       }
     }
     const statusBox = result.querySelector('.test-status');
-    if (statusBox) replaceChildren(statusBox, badge(current.status, DELIVERY_KINDS[current.status] ?? 'muted'), current.lastResponseStatus ? ` HTTP ${current.lastResponseStatus}` : '', current.lastError ? ` ${current.lastError}` : '');
+    const retrying = current.status === 'pending' && current.attempts > 0;
+    if (statusBox) replaceChildren(statusBox, badge(current.status, DELIVERY_KINDS[current.status] ?? 'muted'), current.lastResponseStatus ? ` HTTP ${current.lastResponseStatus}` : '', current.lastError ? ` ${current.lastError}` : '', retrying ? ' (will be retried)' : '');
   }
 
   function showCreatedSecret(hook) {

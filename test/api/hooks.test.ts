@@ -288,6 +288,19 @@ describe('deleting and restoring hooks', () => {
     expect((await server.request('POST', `/v1/hooks/${hook.id}/activate`)).body.status).toBe('active');
   });
 
+  it('when a hook is deactivated and then deleted, then hook.disabled is published for each, with that reason', async () => {
+    const hook = await createHook({ description: 'Watched by a flow' });
+    await server.request('POST', `/v1/hooks/${hook.id}/deactivate`);
+    await server.request('POST', `/v1/hooks/${hook.id}/deactivate`);
+    await server.request('DELETE', `/v1/hooks/${hook.id}`);
+    await server.request('DELETE', `/v1/hooks/${hook.id}`);
+    const events = await server.request('GET', '/v1/events?type=hook.disabled&limit=100');
+    const about = events.body.data.filter((e: { data: { hook: { id: string } } }) => e.data.hook.id === hook.id);
+    // Newest first; repeating either action announces nothing new.
+    expect(about.map((e: { data: { reason: string } }) => e.data.reason)).toEqual(['deleted', 'deactivated']);
+    expect(about[0].data.hook).toMatchObject({ id: hook.id, url: hook.url, description: 'Watched by a flow', events: ['chat.missed'] });
+  });
+
   it('when a hook is unknown, then delete, restore and the other operations answer 404', async () => {
     for (const [method, path] of [
       ['GET', '/v1/hooks/hook_missing'],

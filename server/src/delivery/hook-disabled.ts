@@ -1,4 +1,4 @@
-/** The `hook.disabled` event's data (triggers/hook.disabled/schema.json) for a hook the engine retired. */
+/** The `hook.disabled` event's data (triggers/hook.disabled/schema.json): why a subscription stopped receiving events. */
 import type { HookRecord } from '../store/store';
 
 export type DisableReason = 'gone' | 'failing' | 'deleted' | 'deactivated';

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-deps';
+import { hookDisabledData } from '../delivery/hook-disabled';
 import { validateHookSettings } from '../delivery/hook-settings';
 import type {
   HookAuth,
@@ -12,6 +13,7 @@ import type {
 } from '../store/store';
 import { type AuthContext, actorName } from './auth';
 import { ConflictError, NotFoundError, ValidationError, type ProblemField } from './errors';
+import { publishEvent } from './events';
 import { newHookId, newSigningSecret } from './ids';
 import { findTrigger } from './triggers';
 
@@ -167,7 +169,28 @@ export async function activateHook(deps: AppDeps, tenantId: string, id: string):
 export async function deactivateHook(deps: AppDeps, tenantId: string, id: string): Promise<HookRecord> {
   const hook = await getLiveHook(deps, tenantId, id, 'deactivate');
   if (hook.status === 'inactive') return hook;
-  return save(deps, tenantId, id, { status: 'inactive' });
+  const updated = await save(deps, tenantId, id, { status: 'inactive' });
+  await announceStopped(deps, updated, 'deactivated');
+  return updated;
+}
+
+/**
+ * Tells the tenant's hooks subscribed to `hook.disabled` that a subscription stopped by hand, as the
+ * engine does when it retires one (410 Gone, failing too long): a flow watching its own plumbing
+ * should hear about every way a subscription stops, not only the automatic ones.
+ */
+async function announceStopped(deps: AppDeps, hook: HookRecord, reason: 'deleted' | 'deactivated'): Promise<void> {
+  await publishEvent(deps, hook.tenantId, {
+    type: 'hook.disabled',
+    data: hookDisabledData(hook, reason, {
+      at: deps.clock.now(),
+      failingSince: hook.failingSince,
+      lastStatus: hook.lastDelivery?.responseStatus ?? null,
+      lastError: null,
+      autoDisableAfterMs: deps.config.autoDisableAfterMs,
+      knownTypes: deps.catalog.types,
+    }),
+  });
 }
 
 /**
@@ -180,9 +203,10 @@ export async function deleteHook(deps: AppDeps, auth: AuthContext, tenantId: str
   const now = deps.clock.now();
   // A connector's DELETE is an unsubscribe (the zap or flow was turned off); anything else is manual.
   const why = reason ?? (hook.source === 'zapier' || hook.source === 'power-automate' ? 'unsubscribed' : 'manual');
-  await save(deps, tenantId, id, { deletedAt: now, deletedBy: actorName(auth), deletedReason: why });
+  const deleted = await save(deps, tenantId, id, { deletedAt: now, deletedBy: actorName(auth), deletedReason: why });
   const cancelled = await deps.store.cancelPending(tenantId, id, now);
   deps.logger.info({ hookId: id, tenantId, reason: why, cancelled }, 'hook deleted');
+  await announceStopped(deps, deleted, 'deleted');
 }
 
 /** Brings a deleted hook back, inactive, so it can be checked before it receives events again. */

@@ -78,6 +78,8 @@ export function buildOpenApiDocument(root: string, catalog: Catalog): Record<str
         summary: trigger.meta.zapier.label,
         description: `${trigger.meta.description}\n\nPower Automate: ${trigger.meta.powerAutomate.summary}.`,
         tags: [groupTag(trigger.meta.group)],
+        // deskhooks calls the receiver: the API key scheme does not apply; the signature headers do.
+        security: [],
         parameters: [
           { $ref: '#/components/parameters/WebhookId' },
           { $ref: '#/components/parameters/WebhookTimestamp' },

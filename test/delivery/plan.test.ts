@@ -1,39 +1,11 @@
 import type { HookRecord } from '../../server/src/store/store';
+import { hook as storedHook } from '../store/fixtures';
 import { planDeliveries } from '../../server/src/delivery/plan';
 import { judgeAttempt, parseRetryAfter } from '../../server/src/delivery/outcome';
 import { nextRetryDelayMs, maxAttempts } from '../../server/src/delivery/retry-policy';
 
-function hook(overrides: Partial<HookRecord>): HookRecord {
-  return {
-    id: 'hook_1',
-    tenantId: 'ten_1',
-    url: 'https://hooks.example.com/in',
-    events: ['chat.missed'],
-    name: null,
-    description: '',
-    brand: null,
-    status: 'active',
-    disabledReason: null,
-    format: 'envelope',
-    template: null,
-    method: 'POST',
-    auth: { type: 'none' },
-    headers: {},
-    filter: null,
-    retryPolicy: { type: 'standard' },
-    ordered: false,
-    source: 'api',
-    secrets: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', createdAt: 0, expiresAt: null }],
-    failingSince: null,
-    lastDelivery: null,
-    deletedAt: null,
-    deletedBy: null,
-    deletedReason: null,
-    createdAt: 0,
-    updatedAt: 0,
-    ...overrides,
-  };
-}
+/** Hooks of tenant ten_1; the planner never looks at the tenant, only at the hook's own settings. */
+const hook = (overrides: Partial<HookRecord>): HookRecord => storedHook('ten_1', overrides);
 
 const envelope = {
   id: 'evt_1',

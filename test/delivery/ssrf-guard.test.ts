@@ -5,6 +5,7 @@
  * Nothing here sends a packet anywhere: every target is refused before any connect.
  */
 import type { HookRecord } from '../../server/src/store/store';
+import { hook } from '../store/fixtures';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { deliveriesOf, deliveryDetail, fakeClock, publish, settle, uniqueBrand } from './fixtures';
 
@@ -49,34 +50,7 @@ afterAll(async () => {
 
 function hookRecord(id: string, url: string, brand: string): HookRecord {
   const now = clock.now();
-  return {
-    id,
-    tenantId,
-    url,
-    events: ['ticket.created'],
-    name: null,
-    description: '',
-    brand,
-    status: 'active',
-    disabledReason: null,
-    format: 'envelope',
-    template: null,
-    method: 'POST',
-    auth: { type: 'none' },
-    headers: {},
-    filter: null,
-    retryPolicy: { type: 'standard' },
-    ordered: false,
-    source: 'api',
-    secrets: [{ secret: `whsec_${Buffer.from('ssrf-test-secret-0123456789abcdef').toString('base64')}`, createdAt: now, expiresAt: null }],
-    failingSince: null,
-    lastDelivery: null,
-    deletedAt: null,
-    deletedBy: null,
-    deletedReason: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  return hook(tenantId, { id, url, brand, events: ['ticket.created'], createdAt: now, updatedAt: now });
 }
 
 test('when subscribing to a non-public literal or plain http, then the API refuses with 422 naming /url and the rule', async () => {

@@ -764,7 +764,8 @@ export function describeStoreConformance(
         const a = await newTenant();
         await newHook(a);
         const e = event(a, { idempotencyKey: 'retry-1' });
-        const results = await Promise.all([store.appendEvent(e, planAll(e)), second.appendEvent({ ...e, id: rid('evt') }, planAll(e))]);
+        const retried = { ...e, id: rid('evt') };
+        const results = await Promise.all([store.appendEvent(e, planAll(e)), second.appendEvent(retried, planAll(retried))]);
         expect(results.map((r) => r.duplicate).sort()).toEqual([false, true]);
         expect(results[0].event.id).toBe(results[1].event.id);
         expect(results[0].deliveries.map((d) => d.id)).toEqual(results[1].deliveries.map((d) => d.id));

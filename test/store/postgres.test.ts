@@ -1,7 +1,7 @@
 import { createPostgresStore, type PostgresStore } from '../../server/src/store/postgres/postgres-store';
 import { CANDIDATE_HOOKS_SQL } from '../../server/src/store/postgres/candidate-hooks';
 import { CLAIM_SQL } from '../../server/src/store/postgres/claim-deliveries';
-import { loadMigrations } from '../../server/src/store/postgres/migrate';
+import { loadMigrations, migrate } from '../../server/src/store/postgres/migrate';
 import { pruneOlderThan, startRetention } from '../../server/src/store/retention';
 import type { DeliveryRecord, Store } from '../../server/src/store/store';
 import { closedPort, createTestDatabase, describeWithPostgres, type TestDatabase } from '../multi-node/postgres-database';
@@ -93,6 +93,24 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
       await stores[1].migrate();
       const again = await stores[1].pool.query('SELECT count(*)::int AS n FROM schema_migrations');
       expect(again.rows[0].n).toBe(loadMigrations().length);
+    });
+
+    test('when a new numbered migration ships, then a migrated database gets only it, and a failing one leaves nothing behind', async () => {
+      const [store] = await nodes(1);
+      const shipped = loadMigrations();
+      const next = shipped[shipped.length - 1].version + 1;
+      const added = { version: next, name: `${next}_add_note.sql`, sql: 'ALTER TABLE hooks ADD COLUMN note text' };
+      const broken = { version: next + 1, name: `${next + 1}_broken.sql`, sql: 'CREATE TABLE half_done (x int); SELECT no_such_function()' };
+
+      expect(await migrate(store.pool, [...shipped, added])).toEqual([next]);
+      await expect(migrate(store.pool, [...shipped, added, broken])).rejects.toThrow(`PostgreSQL migration ${broken.name} failed`);
+
+      const { rows } = await store.pool.query(
+        `SELECT (SELECT max(version) FROM schema_migrations) AS version, to_regclass('half_done') IS NULL AS rolled_back,
+                EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+                        AND table_name = 'hooks' AND column_name = 'note') AS noted`,
+      );
+      expect(rows[0]).toEqual({ version: next, rolled_back: true, noted: true });
     });
 
     test('when the database was migrated by a newer build, then an older node refuses to run against it', async () => {

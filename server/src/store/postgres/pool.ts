@@ -70,10 +70,14 @@ export function createPool(url: string, options: PostgresPoolOptions): Pool {
   return pool;
 }
 
-/** Opens one connection and runs a query, turning any failure into a clear, password-free error. */
-export async function checkConnection(pool: Pool, url: string): Promise<void> {
+/**
+ * Opens one connection and asks for the schema the store will work in, turning any failure into a
+ * clear, password-free error.
+ */
+export async function checkConnection(pool: Pool, url: string): Promise<{ schema: string }> {
   try {
-    await pool.query('SELECT 1');
+    const { rows } = await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    return { schema: rows[0]?.schema ?? 'public' };
   } catch (error) {
     throw new DatabaseUnreachableError(url, error);
   }

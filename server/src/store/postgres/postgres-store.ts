@@ -82,9 +82,7 @@ export async function createPostgresStore(
   const pool = createPool(url, options);
   let schema: string;
   try {
-    await checkConnection(pool, url);
-    const { rows } = await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema');
-    schema = rows[0]?.schema ?? 'public';
+    ({ schema } = await checkConnection(pool, url));
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;

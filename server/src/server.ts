@@ -10,6 +10,7 @@ import { bootstrapKeys } from './domain/bootstrap';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { createStore } from './store/create-store';
+import { startRetention } from './store/retention';
 import type { Store } from './store/store';
 
 export interface StartServerOptions {
@@ -84,6 +85,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // With PORT=0 the port is known only now; PUBLIC_URL's default follows it.
     if (!options.config?.publicUrl && !env.PUBLIC_URL?.trim()) config.publicUrl = `http://localhost:${port}`;
     if (options.startEngine !== false) engine.start();
+    // Every node prunes; batches are small and concurrent prunes skip each other's rows.
+    const retention = startRetention({ store, retentionDays: config.retentionDays, now: () => deps.clock.now(), logger });
     const url = `http://${options.host && options.host !== '0.0.0.0' && options.host !== '::' ? hostForUrl(options.host) : 'localhost'}:${port}`;
     logger.info({ url, store: store.kind, nodeId: config.nodeId }, 'deskhooks listening');
 
@@ -100,6 +103,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       close: () => {
         closing ??= (async () => {
           await stopListening(listening);
+          await retention.stop();
           await runningEngine.stop();
           await store.close();
           logger.info('deskhooks stopped');

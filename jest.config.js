@@ -1,11 +1,12 @@
-// Tests run TypeScript through SWC (no type-checking here: `npm run typecheck` does that once for the whole tree).
+// Tests run TypeScript through ts-jest in transpile-only mode: `npm run typecheck` type-checks the whole
+// tree once, so each test file is only transpiled here (fast, and no native binaries to install).
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.js'],
   transform: {
-    '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
   },
   transformIgnorePatterns: ['/node_modules/'],
   setupFiles: ['<rootDir>/test/setup/block-external-network.ts'],

@@ -442,9 +442,39 @@ function dynamicCalls(swagger: Json): Array<{ where: string; kind: string; call:
   return calls;
 }
 
+/** The schema of the first 2xx response of an operation, resolved. */
+function successSchema(swagger: Json, ref: OperationRef): Json | undefined {
+  const status = Object.keys(ref.operation.responses ?? {}).find((code) => /^2\d\d$/.test(code));
+  return status ? deref(swagger, deref(swagger, ref.operation.responses[status])?.schema) : undefined;
+}
+
+/** The schema at a `/`-separated property path (`data`, `item/id`) under `schema`, resolved. */
+function schemaAt(swagger: Json, schema: Json | undefined, path: string): Json | undefined {
+  let node = deref(swagger, schema);
+  for (const segment of path.split('/').filter(Boolean)) node = deref(swagger, node?.properties?.[segment]);
+  return node;
+}
+
+/**
+ * Where a dropdown reads its options in the response of the operation it calls: the collection must be
+ * an array and each item must have the value and title properties, or the dropdown stays empty.
+ */
+function dropdownPathViolations(swagger: Json, target: OperationRef, where: string, collection: string | undefined, value: string, title: string | undefined): string[] {
+  const response = successSchema(swagger, target);
+  if (!response) return [`${where}: ${target.operation.operationId} declares no 2xx response schema to read options from`];
+  const list = collection ? schemaAt(swagger, response, collection) : response;
+  if (list?.type !== 'array') return [`${where}: ${collection ?? 'the response'} of ${target.operation.operationId} is not an array`];
+  const violations: string[] = [];
+  for (const path of [value, title]) {
+    if (path !== undefined && !schemaAt(swagger, list.items, path)) violations.push(`${where}: the items of ${target.operation.operationId} have no ${path}`);
+  }
+  return violations;
+}
+
 const dynamicReferences: Rule = {
   id: 'dynamic-references',
-  description: 'x-ms-dynamic-* and x-ms-capabilities name existing operations, with parameters those operations and their callers have.',
+  description:
+    'x-ms-dynamic-* and x-ms-capabilities name existing operations, with parameters those operations and their callers have, and dropdowns read paths that the called operation returns.',
   check({ swagger }) {
     const violations: string[] = [];
     const byId = new Map(operationsOf(swagger).map((ref) => [ref.operation.operationId, ref]));
@@ -455,6 +485,12 @@ const dynamicReferences: Rule = {
       if (!target) {
         violations.push(`${where} ${kind}: operation ${call.operationId} does not exist`);
         continue;
+      }
+      if (kind === 'x-ms-dynamic-values') {
+        violations.push(...dropdownPathViolations(swagger, target, `${where} ${kind}`, call['value-collection'], call['value-path'], call['value-title']));
+      }
+      if (kind === 'x-ms-dynamic-list') {
+        violations.push(...dropdownPathViolations(swagger, target, `${where} ${kind}`, call.itemsPath, call.itemValuePath, call.itemTitlePath));
       }
       const targetParameters = new Set(parametersOf(swagger, target).map((p) => p.name));
       const callerParameters = new Set(owner ? parametersOf(swagger, owner).map((p) => p.name) : []);
@@ -470,9 +506,48 @@ const dynamicReferences: Rule = {
   },
 };
 
+/** A dynamic call's parameter in one form: `{parameter: x}` / `{parameterReference: x}` → `ref:x`, a literal → `value:"v"`. */
+function parameterSource(value: any): string {
+  if (value && typeof value === 'object') {
+    if ('parameter' in value || 'parameterReference' in value) return `ref:${value.parameter ?? value.parameterReference}`;
+    if ('value' in value) return `value:${JSON.stringify(value.value)}`;
+  }
+  return `value:${JSON.stringify(value)}`;
+}
+
+function sameParameters(a: Json | undefined, b: Json | undefined): boolean {
+  const normalise = (parameters: Json | undefined) =>
+    JSON.stringify(Object.entries(parameters ?? {}).map(([name, value]) => [name, parameterSource(value)]).sort());
+  return normalise(a) === normalise(b);
+}
+
+/**
+ * The old designer reads x-ms-dynamic-values/-schema, the new one x-ms-dynamic-list/-properties; when the
+ * two halves of a pair disagree, the flow maker sees different options depending on the designer.
+ */
+function pairDisagreements(kind: string, call: Json, other: Json): string[] {
+  const values = kind === 'x-ms-dynamic-values' ? call : kind === 'x-ms-dynamic-list' ? other : undefined;
+  const list = kind === 'x-ms-dynamic-list' ? call : kind === 'x-ms-dynamic-values' ? other : undefined;
+  const schema = kind === 'x-ms-dynamic-schema' ? call : kind === 'x-ms-dynamic-properties' ? other : undefined;
+  const properties = kind === 'x-ms-dynamic-properties' ? call : kind === 'x-ms-dynamic-schema' ? other : undefined;
+  const differences: string[] = [];
+  if (values && list) {
+    if ((values['value-collection'] ?? '') !== (list.itemsPath ?? '')) differences.push('value-collection ≠ itemsPath');
+    if (values['value-path'] !== list.itemValuePath) differences.push('value-path ≠ itemValuePath');
+    if (values['value-title'] !== list.itemTitlePath) differences.push('value-title ≠ itemTitlePath');
+    if (!sameParameters(values.parameters, list.parameters)) differences.push('their parameters differ');
+  }
+  if (schema && properties) {
+    if ((schema['value-path'] ?? '') !== (properties.itemValuePath ?? '')) differences.push('value-path ≠ itemValuePath');
+    if (!sameParameters(schema.parameters, properties.parameters)) differences.push('their parameters differ');
+  }
+  return differences;
+}
+
 const dynamicPairs: Rule = {
   id: 'dynamic-pairs',
-  description: 'x-ms-dynamic-values comes with x-ms-dynamic-list, and x-ms-dynamic-schema with x-ms-dynamic-properties, calling the same operation.',
+  description:
+    'x-ms-dynamic-values comes with x-ms-dynamic-list, and x-ms-dynamic-schema with x-ms-dynamic-properties, calling the same operation with the same parameters and paths.',
   check({ swagger }) {
     const violations: string[] = [];
     const pairs: Array<[string, string]> = [
@@ -484,6 +559,9 @@ const dynamicPairs: Rule = {
       const other = pair[0] === kind ? pair[1] : pair[0];
       if (!host[other]) violations.push(`${where}: ${kind} without ${other}`);
       else if (host[other].operationId !== call.operationId) violations.push(`${where}: ${kind} and ${other} call different operations`);
+      else if (pair[0] === kind) {
+        for (const difference of pairDisagreements(kind, call, host[other])) violations.push(`${where}: ${kind} and ${other} disagree: ${difference}`);
+      }
     }
     return violations;
   },

@@ -15,6 +15,7 @@ import { type Catalog, eventComponentName } from '../../server/src/catalog/catal
 import { GENERATED_NOTE } from '../../server/scripts/generated-file';
 import { OpenApiSource, type OpenApiDocument, type SwaggerParameter } from './openapi-source';
 import { type JsonSchema, toSwagger2Schema } from '../../server/src/catalog/swagger2-schema';
+import { shareRepeatedSchemas } from './shared-schemas';
 
 /** The header that carries the API key: declared here for the portal import, set by the policy in apiProperties.json. */
 export const API_KEY_HEADER = 'X-API-Key';
@@ -419,7 +420,8 @@ export function buildSwaggerDocument(catalog: Catalog, openapi: OpenApiDocument)
     basePath: '/',
     schemes: ['https'],
     paths,
-    definitions,
+    // Shared shapes (chat session, users, companies…) once each: keeps the file under the 1 MB limit.
+    definitions: shareRepeatedSchemas(definitions),
     parameters: {},
     responses: {},
     securityDefinitions: {

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Catalog, eventComponentName } from '../../../server/src/catalog/catalog';
+import { inlineDefinitions } from '../../../connector/power-automate/shared-schemas';
+import { envelopeDefinition } from '../../../connector/power-automate/swagger-document';
 import { validateWithSwaggerParser } from '../../helpers/swagger-parser';
 import { readConnectorFiles, SWAGGER_PATH } from './connector-files';
 import { describeErrors, microsoftValidators } from './microsoft-schemas';
@@ -61,6 +64,16 @@ describe('apiDefinition.swagger.json', () => {
       expect(operation.summary).toBe(trigger.meta.powerAutomate.summary);
       expect(operation.description).toBe(trigger.meta.powerAutomate.description);
     }
+  });
+
+  test('when the shared definitions are inlined again, then every trigger schema is exactly its catalog envelope in Swagger 2.0 (sharing loses no label)', () => {
+    const differing = catalog.types.filter(
+      (type) => !isDeepStrictEqual(inlineDefinitions(swagger.definitions[eventComponentName(type)], swagger.definitions), envelopeDefinition(catalog, type)),
+    );
+    expect(differing).toEqual([]);
+    // Sharing is in use: a chat session's close record is one definition, not one copy per chat trigger.
+    const closeRecordUsers = catalog.types.filter((type) => JSON.stringify(swagger.definitions[eventComponentName(type)]).includes('"$ref":"#/definitions/CloseRecord"'));
+    expect(closeRecordUsers.length).toBeGreaterThan(1);
   });
 
   test.each(catalog.types)("when the %s sample envelope and its variants are validated against the trigger's notification schema, then they conform", (type) => {

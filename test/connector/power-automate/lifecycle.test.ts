@@ -5,9 +5,14 @@
  * and the subscription is deleted through its Location (twice: Power Automate retries).
  *
  * The connection's policy says `https://<site host>`, so the server sits behind a local TLS front
- * and its PUBLIC_URL is the front's URL: the Location it answers is on the connector's host.
+ * and its PUBLIC_URL is the front's URL: the Location it answers is on the connector's host. Flow
+ * callback URLs are `https://127.0.0.1:443/…` like Power Automate's `https://…logic.azure.com:443/…`;
+ * the server's connector dials a second TLS front for that address (the way DNS would point it),
+ * which forwards to the receiver of the running test, so nothing listens on a privileged port.
  */
 import crypto from 'node:crypto';
+import { buildConnector } from 'undici';
+import { inlineDefinitions } from '../../../connector/power-automate/shared-schemas';
 import { Catalog } from '../../../server/src/catalog/catalog';
 import { type Receiver, startReceiver } from '../../helpers/receiver';
 import { startTestServer, type TestServer } from '../../helpers/start-server';
@@ -26,17 +31,21 @@ const catalogTriggers = Object.entries<any>(swagger.paths)
   .filter(([path, item]) => item.post?.['x-ms-trigger'] && !path.includes('{'))
   .map(([path, item]) => ({ path, operationId: item.post.operationId as string, type: path.split('/')[3] }));
 
+/** Where Power Automate's callback host is played: https on the default port, written out as `:443`. */
+const CALLBACK_ORIGIN = 'https://127.0.0.1:443';
+
 /**
- * A callback URL shaped like Power Automate's (explicit port, `%2F`-escaped `sp`, a signature),
- * pointing at a local receiver. It must arrive byte for byte.
+ * A callback URL shaped like Power Automate's (`:443` written out, `%2F`-escaped `sp`, a signature).
+ * It must be stored and arrive byte for byte: a server that normalised it (dropping `:443`, decoding
+ * `%2F`) would hand Power Automate a different URL than the one it signed.
  */
-function callbackUrl(receiver: Receiver, trigger: string): { url: string; pathAndQuery: string } {
+function callbackUrl(trigger: string): { url: string; pathAndQuery: string } {
   const workflow = crypto.randomBytes(16).toString('hex');
   const signature = crypto.randomBytes(24).toString('base64url');
   const pathAndQuery =
     `/workflows/${workflow}/triggers/${trigger}/paths/invoke` +
     `?api-version=2016-06-01&sp=%2Ftriggers%2F${trigger}%2Frun&sv=1.0&sig=${signature}`;
-  return { url: `http://127.0.0.1:${receiver.port}${pathAndQuery}`, pathAndQuery };
+  return { url: `${CALLBACK_ORIGIN}${pathAndQuery}`, pathAndQuery };
 }
 
 /** The response matches what the connector declares for that operation and status. */
@@ -58,19 +67,35 @@ function expectDeclaredResponse(operationId: string, response: RuntimeResponse, 
 
 describe('the Power Automate connector against the real server', () => {
   let front: TlsFront;
+  let callbackFront: TlsFront;
   let server: TestServer;
   let runtime: PowerAutomateRuntime;
 
+  /** A receiver for one test, reached through the callback URLs (`https://127.0.0.1:443/…`). */
+  async function flowEndpoint(status: number): Promise<Receiver> {
+    const receiver = await startReceiver({ status });
+    callbackFront.forwardTo(receiver.port);
+    return receiver;
+  }
+
   beforeAll(async () => {
     front = await startTlsFront();
+    callbackFront = await startTlsFront();
+    const dial = buildConnector({ ca: callbackFront.ca });
+    const connector: buildConnector.connector = (options, callback) => {
+      const port = Number(options.port || (options.protocol === 'https:' ? 443 : 80));
+      const callbackHost = options.hostname === '127.0.0.1' && options.protocol === 'https:' && port === 443;
+      dial(callbackHost ? { ...options, port: String(callbackFront.port) } : options, callback);
+    };
     // A generous agent lookup budget: the test checks that the answer is taken, not how fast a loaded CI machine is.
-    server = await startTestServer({ config: { publicUrl: front.url, agentLookupBudgetMs: 15_000 } });
+    server = await startTestServer({ config: { publicUrl: front.url, agentLookupBudgetMs: 15_000 }, engineOptions: { connector } });
     front.forwardTo(server.port);
     runtime = new PowerAutomateRuntime(swagger, apiProperties, { siteHost: front.host, apiKey: server.apiKey }, front.dispatcher);
   });
 
   afterAll(async () => {
     await server?.close();
+    await callbackFront?.close();
     await front?.close();
   });
 
@@ -95,9 +120,9 @@ describe('the Power Automate connector against the real server', () => {
   });
 
   test.each(catalogTriggers)('when a flow uses $operationId, then it subscribes, receives $type unchanged at its callback URL and unsubscribes twice', async ({ operationId, type }) => {
-    const receiver = await startReceiver({ status: 202 });
+    const receiver = await flowEndpoint(202);
     try {
-      const callback = callbackUrl(receiver, operationId);
+      const callback = callbackUrl(operationId);
       const subscribe = runtime.buildRequest(operationId, { notificationUrl: callback.url });
       expect(subscribe.url).toBe(`${front.url}/v1/triggers/${type}/hooks`);
       const subscribed = await runtime.send(subscribe);
@@ -108,7 +133,7 @@ describe('the Power Automate connector against the real server', () => {
 
       const hook = await runtime.call('GetHook', { path: { hookId: subscribed.body.id } });
       expectDeclaredResponse('GetHook', hook, 200);
-      expect(hook.body).toMatchObject({ id: subscribed.body.id, status: 'active', deleted: false });
+      expect(hook.body).toMatchObject({ id: subscribed.body.id, url: callback.url, status: 'active', deleted: false });
 
       const data = catalog.get(type)!.sample;
       const published = await runtime.call('PublishEvent', { body: { type, data } });
@@ -143,16 +168,16 @@ describe('the Power Automate connector against the real server', () => {
   });
 
   test('when a flow uses "When an event occurs" for a chosen type, then the designer gets a Swagger schema for it and the delivery matches that schema', async () => {
-    const receiver = await startReceiver({ status: 200 });
+    const receiver = await flowEndpoint(200);
     try {
       const type = 'ticket.status_changed';
       const inputs = { path: { type } };
       const { schema, request } = await runtime.notificationSchema('OnEvent', inputs);
       expect(request.url).toBe(`${front.url}/v1/triggers/${type}/schema?format=swagger2`);
-      // What the designer gets is the same schema the connector declares for the dedicated trigger.
-      expect(schema).toEqual(swagger.definitions.TicketStatusChangedEvent);
+      // What the designer gets is the same schema the connector declares for the dedicated trigger (with its shared parts inlined).
+      expect(schema).toEqual(inlineDefinitions(swagger.definitions.TicketStatusChangedEvent, swagger.definitions));
 
-      const callback = callbackUrl(receiver, 'OnEvent');
+      const callback = callbackUrl('OnEvent');
       const subscribed = await runtime.call('OnEvent', { ...inputs, notificationUrl: callback.url, body: { description: 'Status changes for the service desk' } });
       expectDeclaredResponse('OnEvent', subscribed, 201);
       expect(subscribed.body).toMatchObject({ events: [type], description: 'Status changes for the service desk' });
@@ -197,7 +222,7 @@ describe('the Power Automate connector against the real server', () => {
     const options = await runtime.dropdown('OnEvent', 'type');
     expect(options.map((o) => o.value)).toContain(type);
 
-    const receiver = await startReceiver({ status: 200 });
+    const receiver = await flowEndpoint(200);
     try {
       const inputs = { path: { type } };
       const { schema } = await runtime.notificationSchema('OnEvent', inputs);
@@ -208,7 +233,7 @@ describe('the Power Automate connector against the real server', () => {
         'x-nullable': true,
       });
 
-      const callback = callbackUrl(receiver, 'OnEvent');
+      const callback = callbackUrl('OnEvent');
       const subscribed = await runtime.call('OnEvent', { ...inputs, notificationUrl: callback.url });
       expectDeclaredResponse('OnEvent', subscribed, 201);
       const data = { deviceId: 'LAPTOP-0042', lastSeen: '2026-03-02T09:14:05Z', site: null };
@@ -233,9 +258,9 @@ describe('the Power Automate connector against the real server', () => {
 
   test('when a flow answers an agent lookup with "Respond to an agent lookup", then the chat session gets that agent within the budget', async () => {
     // The flow's trigger endpoint accepts the call but, like Power Automate, answers no agent itself.
-    const receiver = await startReceiver({ status: 202 });
+    const receiver = await flowEndpoint(202);
     try {
-      const callback = callbackUrl(receiver, 'OnChatAgentLookup');
+      const callback = callbackUrl('OnChatAgentLookup');
       const subscribed = await runtime.call('OnChatAgentLookup', { notificationUrl: callback.url });
       expectDeclaredResponse('OnChatAgentLookup', subscribed, 201);
 

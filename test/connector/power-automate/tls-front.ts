@@ -13,6 +13,9 @@ export interface TlsFront {
   url: string;
   /** 127.0.0.1:<port>, what a flow maker would type as the connection's host. */
   host: string;
+  port: number;
+  /** The front's self-signed certificate (PEM), for clients that must trust it. */
+  ca: string;
   /** A dispatcher that trusts the front's certificate (and nothing else). */
   dispatcher: Agent;
   /** Where to forward connections: the plain-HTTP server's port on 127.0.0.1. */
@@ -48,6 +51,8 @@ export async function startTlsFront(): Promise<TlsFront> {
   return {
     url: `https://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
+    port,
+    ca: pems.cert,
     dispatcher,
     forwardTo(next) {
       backendPort = next;

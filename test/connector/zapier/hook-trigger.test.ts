@@ -199,4 +199,22 @@ describe('a catalog hook trigger (New Missed Chat Session)', () => {
     expect(deepKeys(fromHook)).toEqual(deepKeys(sample));
     expect(deepKeys(sample)).toEqual(expect.arrayContaining(['id', 'type', 'timestamp', 'brand', 'test', 'data.chat.id']));
   });
+
+  it('when every catalog trigger lists and receives its own sample event, then performList, perform and the sample have the same deep key set', async () => {
+    const mismatches: string[] = [];
+    for (const type of catalog.types) {
+      const operation = App.triggers[type.replace(/[^A-Za-z0-9]+/g, '_')].operation;
+      // As the server lists and delivers it: no brand on a single-brand helpdesk, no test flag on a real event.
+      const event = { ...catalog.sampleEnvelope(type), id: `evt_${type}` };
+      nock(NOCK_SERVER).get('/v1/events').query({ type, limit: '10' }).reply(200, { data: [event], nextCursor: null });
+
+      const [fromList] = await appTester(operation.performList, { authData: authData() });
+      const [fromHook] = await appTester(operation.perform, { authData: authData(), cleanedRequest: event });
+
+      for (const [name, item] of [['performList', fromList], ['perform', fromHook]] as const) {
+        if (JSON.stringify(deepKeys(item)) !== JSON.stringify(deepKeys(operation.sample))) mismatches.push(`${type}: ${name}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

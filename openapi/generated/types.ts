@@ -3721,6 +3721,8 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3754,6 +3756,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Problem"];
         };
@@ -4484,6 +4487,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4602,16 +4606,18 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "type": "ticket.status_changed",
+                 *       "type": "system.event",
                  *       "brand": "contoso",
                  *       "data": {
-                 *         "ticket": {
-                 *           "id": "22282",
-                 *           "summary": "Printer offline",
-                 *           "status": "In Progress"
+                 *         "kind": "ticket_created_on_chat_close",
+                 *         "description": "Ticket 48213 was created from chat 1772442845-3F1A when Liam O'Connor closed it.",
+                 *         "occurredDateTime": "2026-03-02T09:34:58Z",
+                 *         "chat": {
+                 *           "id": "1772442845-3F1A"
                  *         },
-                 *         "previousStatus": "New",
-                 *         "status": "In Progress"
+                 *         "ticket": {
+                 *           "id": "48213"
+                 *         }
                  *       }
                  *     }
                  */
@@ -4631,7 +4637,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
@@ -4765,14 +4770,93 @@ export interface operations {
                 /**
                  * @example {
                  *       "chat": {
-                 *         "id": "1586985009-627B",
-                 *         "name": "Printer offline",
+                 *         "msp": "hbit",
+                 *         "id": "1772442845-3F1A",
+                 *         "name": "Outlook password prompts",
                  *         "type": "request",
-                 *         "status": "created"
+                 *         "status": "created",
+                 *         "pastStatus": [
+                 *           "created"
+                 *         ],
+                 *         "report": {
+                 *           "creatorWaited": null,
+                 *           "handledDateTime": null,
+                 *           "chatDuration": null
+                 *         },
+                 *         "reference": null,
+                 *         "creator": {
+                 *           "entityId": 3187,
+                 *           "name": "Aroha Ngata",
+                 *           "userId": "hbit~c~3187",
+                 *           "kind": "contact",
+                 *           "company": {
+                 *             "entityId": 20417,
+                 *             "name": "Kiwi Freight Ltd",
+                 *             "identifier": "KiwiFreight"
+                 *           }
+                 *         },
+                 *         "callback": null,
+                 *         "targetUsers": [
+                 *           {
+                 *             "entityId": 42,
+                 *             "name": "Liam O'Connor",
+                 *             "userId": "hbit~m~42",
+                 *             "kind": "member",
+                 *             "company": {
+                 *               "entityId": 250,
+                 *               "name": "Harbour IT Services",
+                 *               "identifier": "HarbourIT"
+                 *             }
+                 *           },
+                 *           {
+                 *             "entityId": 57,
+                 *             "name": "Priya Raman",
+                 *             "userId": "hbit~m~57",
+                 *             "kind": "member",
+                 *             "company": {
+                 *               "entityId": 250,
+                 *               "name": "Harbour IT Services",
+                 *               "identifier": "HarbourIT"
+                 *             }
+                 *           }
+                 *         ],
+                 *         "closeRecord": null,
+                 *         "users": [
+                 *           {
+                 *             "entityId": 3187,
+                 *             "name": "Aroha Ngata",
+                 *             "userId": "hbit~c~3187",
+                 *             "kind": "contact",
+                 *             "company": {
+                 *               "entityId": 20417,
+                 *               "name": "Kiwi Freight Ltd",
+                 *               "identifier": "KiwiFreight"
+                 *             }
+                 *           }
+                 *         ],
+                 *         "participants": [
+                 *           {
+                 *             "entityId": 3187,
+                 *             "name": "Aroha Ngata",
+                 *             "userId": "hbit~c~3187",
+                 *             "kind": "contact",
+                 *             "company": {
+                 *               "entityId": 20417,
+                 *               "name": "Kiwi Freight Ltd",
+                 *               "identifier": "KiwiFreight"
+                 *             }
+                 *           }
+                 *         ],
+                 *         "lastMessageId": "1772442851-A01C",
+                 *         "createdDateTime": "2026-03-02T09:14:05Z",
+                 *         "lastModifiedDateTime": "2026-03-02T09:14:06Z",
+                 *         "meta": {
+                 *           "canAccess": true
+                 *         }
                  *       },
                  *       "candidateAgents": [
-                 *         "dd~m~12",
-                 *         "dd~m~31"
+                 *         "hbit~m~42",
+                 *         "hbit~m~57"
                  *       ]
                  *     }
                  */
@@ -4829,6 +4913,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };
     };

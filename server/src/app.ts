@@ -1,5 +1,6 @@
 import express from 'express';
 import type { AppDeps } from './app-deps';
+import { refuseDeepBodies } from './http/body-depth';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { openApiMiddleware } from './http/openapi-validator';
 import { requestLogger } from './http/request-logger';
@@ -21,7 +22,14 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(requestLogger(deps.logger));
+  // HEAD is GET without the body (RFC 9110; load balancers probe /healthz with it), but the validator
+  // knows only the document's GETs. Node already decided, from the original method, to send no body.
+  app.use((req, _res, next) => {
+    if (req.method === 'HEAD') req.method = 'GET';
+    next();
+  });
   app.use(express.json({ limit: deps.config.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(refuseDeepBodies);
   app.use(openApiMiddleware(deps));
   for (const factory of routers) app.use(factory(deps));
   app.use(notFoundHandler);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { type RequestOptions, startTestServer, type TestServer } from '../helpers/start-server';
 
 let server: TestServer;
@@ -108,6 +109,18 @@ describe('API keys', () => {
     expect((await server.request('GET', '/v1/me', { key })).status).toBe(401);
     expect((await server.request('DELETE', `/v1/api-keys/${created.body.id}`)).status).toBe(204);
     expect((await server.request('DELETE', '/v1/api-keys/key_nope')).status).toBe(404);
+  });
+
+  it('when keys are created, then the database holds only their SHA-256 and prefix, never the key itself', async () => {
+    const created = await server.request('POST', '/v1/api-keys', { body: { name: 'at-rest' } });
+    const key = created.body.key as string;
+    const db = (server.store as unknown as { db: import('better-sqlite3').Database }).db;
+    const rows = JSON.stringify(db.prepare('SELECT * FROM api_keys').all());
+    for (const plain of [key, server.apiKey, server.adminKey]) {
+      expect(rows).not.toContain(plain);
+      expect(rows).toContain(crypto.createHash('sha256').update(plain).digest('hex'));
+    }
+    expect(rows).toContain(key.slice(0, 12));
   });
 
   it('when the admin creates keys for a tenant, for another admin, and lists a tenant\'s keys, then each lands where asked', async () => {

@@ -32,6 +32,17 @@ describe('routes and methods', () => {
     expect((await server.request('GET', '/v1/hooks', { key: null })).status).toBe(401);
   });
 
+  it('when HEAD is sent to a GET operation, then it answers as GET would, without a body', async () => {
+    const health = await fetch(`${server.url}/healthz`, { method: 'HEAD' });
+    expect(health.status).toBe(200);
+    expect(health.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await health.text()).toBe('');
+    const anonymous = await fetch(`${server.url}/v1/hooks`, { method: 'HEAD' });
+    expect(anonymous.status).toBe(401);
+    const keyed = await fetch(`${server.url}/v1/hooks`, { method: 'HEAD', headers: { authorization: `Bearer ${server.apiKey}` } });
+    expect(keyed.status).toBe(200);
+  });
+
   it('when a method is not allowed on a route, then 405 problem with Allow', async () => {
     const response = await server.request('PUT', '/v1/hooks');
     expect(response.status).toBe(405);
@@ -76,6 +87,21 @@ describe('bodies', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.errors).toContainEqual(expect.objectContaining({ location: 'header' }));
+  });
+
+  it('when a body nests deeper than 100 levels, then 400 points at where (not a 5xx from a stack overflow); 99 levels pass the edge', async () => {
+    /** `n` arrays inside each other, as JSON text: the deepest sits n + 1 levels below the body. */
+    const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const publish = (n: number) => server.request('POST', '/v1/events', { body: `{"type": "chat.missed", "data": {"x": ${nested(n)}}}` });
+    const accepted = await publish(98);
+    expect(accepted.status).toBe(422); // past the edge: the schema refuses the unknown field
+    for (const n of [99, 1900]) {
+      const refused = await publish(n);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([{ pointer: `/data/x${'/0'.repeat(98)}`, location: 'body', detail: 'nests deeper than 100 levels' }]);
+    }
+    const filter = `{"url": "http://127.0.0.1:9/", "events": ["chat.missed"], "filter": ${'{"$and": ['.repeat(300)}{}${']}'.repeat(300)}}`;
+    expect((await server.request('POST', '/v1/hooks', { body: filter })).status).toBe(400);
   });
 
   it('when a grab bag of hostile input arrives, then no answer is a 5xx', async () => {

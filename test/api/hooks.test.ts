@@ -181,6 +181,18 @@ describe('listing hooks', () => {
     expect(created.body.data.map((h: { id: string }) => h.id).sort()).toEqual([ids[0], ids[2], ids[4]].sort());
   });
 
+  it('when query values carry unencoded reserved characters (+ for a space, /, :), then they are decoded, not refused', async () => {
+    const hook = await createHook({ brand: 'IT/Support Team: Nord' });
+    // What URLSearchParams (browsers, Zapier) and people typing into curl send.
+    const listed = await server.request('GET', '/v1/hooks?brand=IT/Support+Team:+Nord');
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((h: { id: string }) => h.id)).toEqual([hook.id]);
+    const params = new URLSearchParams({ reason: 'flow turned off (by Ana)' }).toString();
+    expect(params).toContain('+');
+    expect((await server.request('DELETE', `/v1/hooks/${hook.id}?${params}`)).status).toBe(204);
+    expect((await server.request('GET', `/v1/hooks/${hook.id}`)).body.deletedReason).toBe('flow turned off (by Ana)');
+  });
+
   it('when a query parameter is unknown, out of range, or the cursor is forged, then 400 names the parameter', async () => {
     for (const [query, parameter] of [
       ['?colour=blue', 'colour'],

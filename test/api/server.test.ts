@@ -127,6 +127,48 @@ describe('starting', () => {
     }
   });
 
+  it('when two servers start at once on one new SQLite file, then both start, exactly one generates the key, and it works on both', async () => {
+    const env = { PORT: '0', DATABASE_URL: path.join(tmp, 'together.db'), LOG_LEVEL: 'silent' };
+    const options = { env, host: '127.0.0.1', logger: pino({ level: 'silent' }), processMetrics: false };
+    const started = await Promise.allSettled([startServer(options), startServer(options)]);
+    const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    try {
+      expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
+      const keys = servers.map((server) => server.generatedApiKey).filter((key): key is string => key !== null);
+      expect(keys).toHaveLength(1);
+      for (const server of servers) {
+        const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${keys[0]}` } });
+        expect(((await me.json()) as { tenant: { id: string } }).tenant.id).toBe('ten_default');
+      }
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+    }
+  });
+
+  it('when two servers start at once on one new SQLite file with the same keys set, then both start and both keys work on both', async () => {
+    const apiKey = 'dhk_together_tenant_key_0001';
+    const adminKey = 'dhk_together_admin_key_00001';
+    const env = { PORT: '0', DATABASE_URL: path.join(tmp, 'together-keys.db'), LOG_LEVEL: 'silent', DESKHOOKS_API_KEY: apiKey, DESKHOOKS_ADMIN_KEY: adminKey };
+    const options = { env, host: '127.0.0.1', logger: pino({ level: 'silent' }), processMetrics: false };
+    const started = await Promise.allSettled([startServer(options), startServer(options)]);
+    const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    try {
+      expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual(['started', 'started']);
+      for (const server of servers) {
+        expect(server.generatedApiKey).toBeNull();
+        const asTenant = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${apiKey}` } });
+        expect(((await asTenant.json()) as { tenant: { id: string } }).tenant.id).toBe('ten_default');
+        const asAdmin = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${adminKey}` } });
+        expect(((await asAdmin.json()) as { key: { role: string } }).key.role).toBe('admin');
+      }
+      // One key record per variable, not one per node.
+      const keys = await servers[0].store.listApiKeys(null);
+      expect(keys.map((key) => key.name).sort()).toEqual(['DESKHOOKS_ADMIN_KEY', 'DESKHOOKS_API_KEY']);
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+    }
+  });
+
   it('when the configuration is invalid, then startServer rejects before opening anything', async () => {
     const file = path.join(tmp, 'never.db');
     await expect(startServer({ env: { PORT: '-1', DATABASE_URL: file } })).rejects.toBeInstanceOf(ConfigError);
@@ -138,6 +180,44 @@ describe('starting', () => {
     await expect(
       startServer({ env: { PORT: '0', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', PG_CONNECT_TIMEOUT_MS: '500', LOG_LEVEL: 'silent' }, logger: pino({ level: 'silent' }) }),
     ).rejects.toThrow();
+  });
+});
+
+describe('insecure targets and shutdown', () => {
+  /** A logger that keeps its JSON lines, to read what the server warned about. */
+  function recordingLogger() {
+    const lines: Array<{ level: number; msg: string }> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    return { logger, lines };
+  }
+
+  it.each([
+    ['1', true],
+    ['0', false],
+  ])('when DESKHOOKS_ALLOW_INSECURE_TARGETS=%s, then a warning about it is logged: %s', async (value, warned) => {
+    const { logger, lines } = recordingLogger();
+    const env = { PORT: '0', DATABASE_URL: path.join(tmp, `insecure-${value}.db`), DESKHOOKS_ALLOW_INSECURE_TARGETS: value };
+    const running = await startServer({ env, host: '127.0.0.1', logger, processMetrics: false, startEngine: false });
+    await running.close();
+    const warnings = lines.filter((line) => line.level === 40 && /DESKHOOKS_ALLOW_INSECURE_TARGETS/.test(line.msg));
+    expect(warnings.length > 0).toBe(warned);
+  });
+
+  it('when the server is closed while a request is in flight, then that request still gets its answer', async () => {
+    // The agent lookup holds its request open for its whole budget: an in-flight request to wait for.
+    const server = await startTestServer({ env: { DESKHOOKS_AGENT_LOOKUP_BUDGET_MS: '1000' }, startEngine: false });
+    const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'openapi/generated/openapi.json'), 'utf8'));
+    const body = doc.paths['/v1/chats/{chatId}/agent-lookup'].post.requestBody.content['application/json'].example;
+    const inFlight = server.request('POST', `/v1/chats/${body.chat.id}/agent-lookup`, { body });
+    // Closing starts once the lookup is stored, i.e. while its request is open.
+    while ((await server.store.listEvents({ tenantId: 'ten_default', type: 'chat.agent_lookup', limit: 1 })).items.length === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const closed = server.close();
+    const response = await inFlight;
+    await closed;
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'no_agents_available' });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app-deps';
 import { hashApiKey } from './api-key-secret';
-import { createApiKeyRecord, createTenant } from './accounts';
+import { createApiKeyRecord } from './accounts';
 
 /** The tenant `npm start` creates on a fresh database, and that DESKHOOKS_API_KEY belongs to. */
 export const DEFAULT_TENANT_ID = 'ten_default';
@@ -18,6 +18,10 @@ export interface BootstrapResult {
  * database without DESKHOOKS_API_KEY creates the default tenant with a generated key. A key from
  * the environment replaces the one a previous value created (that one is revoked), so changing the
  * variable rotates the key.
+ *
+ * Several nodes may start at once on an empty database, so every write here is "insert, and if that
+ * fails because another node inserted the same row first, re-read and use theirs": exactly one node
+ * creates the default tenant (and prints its generated key); the others start normally.
  */
 export async function bootstrapKeys(deps: AppDeps): Promise<BootstrapResult> {
   const { config, store } = deps;
@@ -27,22 +31,41 @@ export async function bootstrapKeys(deps: AppDeps): Promise<BootstrapResult> {
     await ensureDefaultTenant(deps);
     await ensureEnvKey(deps, DEFAULT_TENANT_ID, ENV_API_KEY_NAME, config.apiKey);
   } else if ((await store.listTenants({ limit: 1 })).items.length === 0) {
-    const { apiKey } = await createTenant(deps, { id: DEFAULT_TENANT_ID, name: DEFAULT_TENANT_NAME, keyName: 'default' });
-    generatedApiKey = apiKey.key;
+    if (await ensureDefaultTenant(deps)) {
+      generatedApiKey = (await createApiKeyRecord(deps, { tenantId: DEFAULT_TENANT_ID, name: 'default' })).key;
+    }
   }
   if (config.adminKey) await ensureEnvKey(deps, null, ENV_ADMIN_KEY_NAME, config.adminKey);
   return { generatedApiKey };
 }
 
-async function ensureDefaultTenant(deps: AppDeps): Promise<void> {
-  if (await deps.store.getTenant(DEFAULT_TENANT_ID)) return;
-  await deps.store.createTenant({ id: DEFAULT_TENANT_ID, name: DEFAULT_TENANT_NAME, webhooksEnabled: true, createdAt: deps.clock.now() });
+/** Creates the default tenant unless it exists; true when this call created it. */
+async function ensureDefaultTenant(deps: AppDeps): Promise<boolean> {
+  const { store } = deps;
+  if (await store.getTenant(DEFAULT_TENANT_ID)) return false;
+  try {
+    await store.createTenant({ id: DEFAULT_TENANT_ID, name: DEFAULT_TENANT_NAME, webhooksEnabled: true, createdAt: deps.clock.now() });
+    return true;
+  } catch (error) {
+    // Each store words its unique-key violation differently; the row being there now is what counts.
+    if (await store.getTenant(DEFAULT_TENANT_ID)) return false;
+    throw error;
+  }
 }
 
 async function ensureEnvKey(deps: AppDeps, tenantId: string | null, name: string, key: string): Promise<void> {
   const { store } = deps;
   const hash = hashApiKey(key);
-  const existing = await store.findApiKeyByHash(hash);
+  let existing = await store.findApiKeyByHash(hash);
+  if (!existing) {
+    try {
+      await createApiKeyRecord(deps, { tenantId, name, key });
+    } catch (error) {
+      // Another node starting with the same variable stored it first: check theirs like an old one.
+      existing = await store.findApiKeyByHash(hash);
+      if (!existing) throw error;
+    }
+  }
   if (existing) {
     if (existing.tenantId !== tenantId) {
       throw new Error(`${name} is already in use by another ${existing.role} key; choose a different value`);
@@ -50,8 +73,6 @@ async function ensureEnvKey(deps: AppDeps, tenantId: string | null, name: string
     if (existing.revokedAt !== null) {
       throw new Error(`${name} was revoked through the API; set a new value`);
     }
-  } else {
-    await createApiKeyRecord(deps, { tenantId, name, key });
   }
   // Keys an earlier value of the variable created stop working.
   for (const previous of await store.listApiKeys(tenantId)) {

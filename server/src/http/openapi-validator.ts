@@ -18,6 +18,7 @@ function isApiPath(path: string): boolean {
  *   parameters arrive as strings, so the validator always coerces those (it cannot be turned off
  *   for them, and must not be: `?limit=5` is the integer 5).
  * - Unknown query parameters are refused.
+ * - Reserved characters may appear unencoded in query values (see tolerateReservedCharacters).
  * - The validator fills in schema defaults; handlers read the body as sent through `bodyOf(req)`,
  *   so a PATCH never receives defaults for fields it did not send.
  * - Responses are not validated here (that would cost every request); the API tests check every
@@ -25,7 +26,7 @@ function isApiPath(path: string): boolean {
  */
 export function openApiMiddleware(deps: AppDeps): RequestHandler[] {
   const validators = OpenApiValidator.middleware({
-    apiSpec: loadOpenApiDocument() as never,
+    apiSpec: tolerateReservedCharacters(loadOpenApiDocument()) as never,
     validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, removeAdditional: false, allErrors: true },
     validateResponses: false,
     validateSecurity: false,
@@ -37,6 +38,28 @@ export function openApiMiddleware(deps: AppDeps): RequestHandler[] {
   const metadataAt = validators.findIndex((mw) => mw.name === 'metadataMiddleware');
   if (metadataAt < 0) throw new Error('express-openapi-validator changed: no metadataMiddleware to authenticate after');
   return [keepOriginalBody, ...validators.slice(0, metadataAt + 1), authMiddleware(deps), ...validators.slice(metadataAt + 1)];
+}
+
+/**
+ * express-openapi-validator refuses a query value holding an unencoded reserved character
+ * (`+ : / @ , ! $ ' ( ) *` …: "must be url encoded") unless its parameter says `allowReserved`. Real
+ * clients send them: URLSearchParams (browsers, Node, Zapier's request params) writes a space as `+`
+ * (`?reason=flow+turned+off`), and people type `?brand=IT/Support` into curl. The query parser
+ * decodes all of these correctly, so the validator's copy of the document marks every query
+ * parameter allowReserved. The published contract is left as it is: clients that encode everything
+ * stay correct.
+ */
+function tolerateReservedCharacters(doc: Record<string, any>): Record<string, any> {
+  const mark = (parameter: Record<string, any>) => {
+    if (parameter && parameter.in === 'query') parameter.allowReserved = true;
+  };
+  for (const parameter of Object.values<Record<string, any>>(doc.components?.parameters ?? {})) mark(parameter);
+  for (const item of Object.values<Record<string, any>>(doc.paths ?? {})) {
+    for (const holder of [item, ...Object.values<Record<string, any>>(item)]) {
+      if (holder && Array.isArray(holder.parameters)) holder.parameters.forEach(mark);
+    }
+  }
+  return doc;
 }
 
 const ORIGINAL_BODY = Symbol('originalBody');

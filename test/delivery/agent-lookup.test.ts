@@ -137,6 +137,21 @@ describe('no agent in time', () => {
   });
 });
 
+describe('metrics', () => {
+  test('when lookups end, then /metrics counts them by result', async () => {
+    const count = async (status: string) => {
+      const text = (await server.request('GET', '/metrics')).body as string;
+      return Number(new RegExp(`deskhooks_agent_lookups_total\\{status="${status}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    };
+    const [assigned, none] = [await count('assigned'), await count('no_agents_available')];
+    receiver.reply({ status: 200, body: '{"agent_id": "hbit~m~42"}' });
+    await createHook(server, { url: `${receiver.url}/route`, events: ['chat.agent_lookup'] });
+    expect((await lookup()).body.status).toBe('assigned');
+    expect(await count('assigned')).toBe(assigned + 1);
+    expect(await count('no_agents_available')).toBe(none);
+  });
+});
+
 describe('validation', () => {
   test('when the chat id differs from the path, then 422 names /chat/id', async () => {
     const response = await lookup(lookupBody, 'another-chat');

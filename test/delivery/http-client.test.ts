@@ -1,3 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildConnector } from 'undici';
 import { createHttpClient } from '../../server/src/delivery/http-client';
 import { startReceiver, type Receiver } from '../helpers/receiver';
 
@@ -83,6 +86,45 @@ describe('SSRF guard on every attempt (insecure targets off)', () => {
     expect(connector).toHaveBeenCalledTimes(1);
     expect(connector.mock.calls[0][0]).toMatchObject({ hostname: '93.184.216.34', host: 'public.fake.test:8443', protocol: 'https:' });
   });
+
+  test('when a name has several public addresses and the first does not connect, then the next checked address is dialled', async () => {
+    const receiver = await startReceiver({ status: 202, body: 'via the second address' });
+    try {
+      const real = buildConnector({ timeout: 1000 });
+      // Stands in for the network: the IPv6 address is unreachable, the IPv4 one is this machine's receiver.
+      const connector = jest.fn((options: buildConnector.Options, callback: buildConnector.Callback) => {
+        if (options.hostname === '93.184.216.34') real({ ...options, hostname: '127.0.0.1', port: String(receiver.port), protocol: 'http:' }, callback);
+        else callback(Object.assign(new Error('connect ENETUNREACH'), { code: 'ENETUNREACH' }), null);
+      });
+      const client = createHttpClient({ ...base, allowInsecureTargets: false, resolve: async () => ['2606:4700::1', '93.184.216.34'], connector });
+      const result = await client.send({ url: 'https://dual.fake.test/in', method: 'POST', headers: {}, body: '{}' });
+      await client.close();
+      expect(connector.mock.calls.map(([options]) => options.hostname)).toEqual(['2606:4700::1', '93.184.216.34']);
+      expect(result).toMatchObject({ kind: 'response', status: 202, body: 'via the second address' });
+      expect(receiver.requests[0].headers.host).toBe('dual.fake.test');
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  test('when the name lookup hangs, then the total timeout still ends the attempt and nothing is connected', async () => {
+    const connector = jest.fn();
+    const client = createHttpClient({ ...base, totalTimeoutMs: 200, allowInsecureTargets: false, resolve: () => new Promise<string[]>(() => undefined), connector });
+    const result = await client.send({ url: 'https://slow-dns.fake.test/in', method: 'POST', headers: {}, body: '{}' });
+    await client.close();
+    expect(result).toMatchObject({ kind: 'error', outcome: 'timeout', error: 'no complete response within 200 ms' });
+    expect(connector).not.toHaveBeenCalled();
+  });
+
+  test('when the caller aborts during a hanging name lookup, then the send returns without waiting for it', async () => {
+    const client = createHttpClient({ ...base, totalTimeoutMs: 60_000, allowInsecureTargets: false, resolve: () => new Promise<string[]>(() => undefined), connector: jest.fn() });
+    const controller = new AbortController();
+    const sending = client.send({ url: 'https://slow-dns.fake.test/in', method: 'POST', headers: {}, body: '{}' }, { signal: controller.signal });
+    controller.abort(new Error('the lookup budget ran out'));
+    const result = await sending;
+    await client.close();
+    expect(result).toMatchObject({ kind: 'error', outcome: 'network', error: 'the lookup budget ran out' });
+  });
 });
 
 describe('outbound HTTP over loopback (insecure targets on)', () => {
@@ -119,6 +161,29 @@ describe('outbound HTTP over loopback (insecure targets on)', () => {
     await client.close();
     expect(result).toMatchObject({ kind: 'response', status: 200, truncated: true });
     expect(result.kind === 'response' && result.body.length).toBe(1000);
+  });
+
+  test('when the response body never ends, then reading stops at the cap instead of running into the timeout', async () => {
+    // A receiver that streams for ever: without the cap the attempt could only end by timing out.
+    const endless = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const chunk = 'z'.repeat(16 * 1024);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createHttpClient({ ...base, totalTimeoutMs: 30_000, maxResponseBytes: 5000, allowInsecureTargets: true });
+      const result = await client.send({ url: `http://127.0.0.1:${(endless.address() as AddressInfo).port}/in`, method: 'POST', headers: {}, body: '{}' });
+      await client.close();
+      expect(result).toMatchObject({ kind: 'response', status: 200, truncated: true, body: 'z'.repeat(5000) });
+    } finally {
+      endless.closeAllConnections();
+      await new Promise((resolve) => endless.close(resolve));
+    }
   });
 
   test('when the receiver does not answer within the total timeout, then the outcome is timeout', async () => {

@@ -118,6 +118,29 @@ describe('test deliveries', () => {
     expect(JSON.parse(request.body)).toMatchObject({ type: 'ticket.status_changed', test: true });
   });
 
+  test('when a test delivery lands, then it is the hook\'s last delivery but the hook\'s failure state is untouched', async () => {
+    const hook = await createHook(server, { url: `${receiver.url}/in`, events: ['ticket.created'] });
+    receiver.reply({ status: 200 });
+    const passed = (await server.request('POST', `/v1/hooks/${hook.id}/test`)).body;
+    await settle(server);
+    let view = (await server.request('GET', `/v1/hooks/${hook.id}`)).body;
+    expect(view.lastDelivery).toMatchObject({ deliveryId: passed.id, status: 'succeeded', responseStatus: 200 });
+
+    receiver.reply({ status: 500 });
+    const failed = (await server.request('POST', `/v1/hooks/${hook.id}/test`)).body;
+    await settle(server);
+    view = (await server.request('GET', `/v1/hooks/${hook.id}`)).body;
+    expect(view.lastDelivery).toMatchObject({ deliveryId: failed.id, status: 'pending', responseStatus: 500 });
+    expect(view).toMatchObject({ status: 'active', failingSince: null });
+
+    // Even 410 on a test leaves the hook where it is: the receiver may not be switched on yet.
+    receiver.reply({ status: 410 });
+    const gone = (await server.request('POST', `/v1/hooks/${hook.id}/test`)).body;
+    await settle(server);
+    view = (await server.request('GET', `/v1/hooks/${hook.id}`)).body;
+    expect(view).toMatchObject({ status: 'active', deleted: false, failingSince: null, lastDelivery: { deliveryId: gone.id, status: 'failed', responseStatus: 410 } });
+  });
+
   test('when the type is unknown, then 422 names /type', async () => {
     const hook = await createHook(server, { url: `${receiver.url}/in`, events: ['ticket.created'] });
     const response = await server.request('POST', `/v1/hooks/${hook.id}/test`, { body: { type: 'nope.nothing' } });
@@ -173,5 +196,19 @@ describe('metrics', () => {
     expect(text).toMatch(/deskhooks_queue_depth [1-9]/);
     // The one pending delivery was created at the clock's current time.
     expect(text).toMatch(/deskhooks_queue_oldest_pending_age_seconds \d/);
+  });
+
+  test('when a delivery finishes and the queue drains, then deliveries_total counts it by status and the gauges read zero', async () => {
+    const count = (text: string, status: string) => Number(new RegExp(`deskhooks_deliveries_total\\{status="${status}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    await deleteAllHooks(server); // cancels what earlier tests left pending
+    const before = (await server.request('GET', '/metrics')).body as string;
+    const brand = uniqueBrand();
+    await createHook(server, { url: `${receiver.url}/in`, events: ['ticket.created'], brand });
+    await publish(server, 'ticket.created', brand);
+    await settle(server);
+    const after = (await server.request('GET', '/metrics')).body as string;
+    expect(count(after, 'succeeded') - count(before, 'succeeded')).toBe(1);
+    expect(after).toMatch(/deskhooks_queue_depth 0\n/);
+    expect(after).toMatch(/deskhooks_queue_oldest_pending_age_seconds 0\n/);
   });
 });

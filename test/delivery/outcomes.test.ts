@@ -2,6 +2,8 @@
  * Each outcome of an attempt over real HTTP, and retry scheduling on an injected clock: the
  * clock only moves when a test moves it, so every expected time is exact and nothing sleeps.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { startReceiver, type Receiver } from '../helpers/receiver';
 import { startTestServer, type TestServer } from '../helpers/start-server';
@@ -56,7 +58,7 @@ describe('outcomes', () => {
     receiver.reply({ status: 301, headers: { location: 'https://elsewhere.example/in' } });
     const { delivery, attempt, start } = await deliverOnce();
     expect(receiver.requests).toHaveLength(1);
-    expect(attempt).toMatchObject({ outcome: 'redirect', responseStatus: 301, error: 'redirect not followed: HTTP 301 to https://elsewhere.example/in' });
+    expect(attempt).toMatchObject({ outcome: 'redirect', responseStatus: 301, error: 'redirect not followed: HTTP 301 Moved Permanently to https://elsewhere.example/in' });
     expect(delivery).toMatchObject({ status: 'pending', nextAttemptAt: new Date(start + 5000).toISOString() });
   });
 
@@ -147,6 +149,60 @@ describe('outcomes', () => {
       await settle(server);
       expect(receiver.requests).toHaveLength(1);
     } finally {
+      await watcher.close();
+    }
+  });
+
+  test('when a hook is deactivated while a failing attempt is in flight, then that attempt does not auto-disable it', async () => {
+    const watcher = await startReceiver();
+    // Answers 500 at once, except the request it is told to hold: that one waits until the test
+    // has deactivated the hook, then fails too.
+    let hold = false;
+    let release: (() => void) | null = null;
+    const arrived: Array<() => void> = [];
+    const failing = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (!hold) return void res.writeHead(500).end();
+        release = () => res.writeHead(500).end();
+        for (const notify of arrived.splice(0)) notify();
+      });
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    try {
+      await createHook(server, { url: `${watcher.url}/watch`, events: ['hook.disabled'] });
+      const brand = uniqueBrand();
+      const hook = await createHook(server, {
+        url: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/in`,
+        events: ['ticket.created'],
+        brand,
+        retryPolicy: { type: 'custom', delays: [3 * 3600] },
+      });
+      await publish(server, 'ticket.created', brand);
+      await settle(server);
+      expect((await server.request('GET', `/v1/hooks/${hook.id}`)).body.failingSince).not.toBeNull();
+
+      // The retry comes when the hook has been failing for the whole auto-disable period.
+      hold = true;
+      const held = new Promise<void>((resolve) => arrived.push(resolve));
+      clock.advance(3 * 3600 * 1000);
+      server.engine.wake();
+      await held;
+      expect((await server.request('POST', `/v1/hooks/${hook.id}/deactivate`)).status).toBe(200);
+      release!();
+      await settle(server);
+      await settle(server);
+
+      const view = (await server.request('GET', `/v1/hooks/${hook.id}`)).body;
+      expect(view).toMatchObject({ status: 'inactive', deleted: false });
+      expect(view.disabledReason).toBeNull();
+      // Deactivating tells the watchers once; the failed attempt adds no "failing" notice.
+      await watcher.waitFor(1);
+      await settle(server);
+      expect(watcher.requests.map((r) => JSON.parse(r.body).data.reason)).toEqual(['deactivated']);
+    } finally {
+      failing.closeAllConnections();
+      await new Promise((resolve) => failing.close(resolve));
       await watcher.close();
     }
   });

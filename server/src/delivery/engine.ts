@@ -5,6 +5,7 @@
  * expired leases and retries are picked up too. Several engines (nodes) can share one store: the
  * lease decides who sends, and completeAttempt only lands while the lease is still held.
  */
+import { setMaxListeners } from 'node:events';
 import type { AppDeps, DeliveryEngine } from '../app-deps';
 import type { ClaimedDelivery, DeliveryUpdate, HookRecord } from '../store/store';
 import { publishEvent, toEnvelope } from '../domain/events';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   wallClock?: () => number;
   /** The longest sleep between looks at the queue. */
   maxIdleMs?: number;
+  /** The most events one `batch` request carries; more of the same window go in further requests. */
+  maxBatchEvents?: number;
 }
 
 export interface RunningEngine extends DeliveryEngine {
@@ -39,6 +42,7 @@ export interface RunningEngine extends DeliveryEngine {
 type EngineDeps = Omit<AppDeps, 'engine'> & { engine?: DeliveryEngine };
 
 const LOGGED_BODY_CHARS = 2048;
+export const MAX_BATCH_EVENTS = 100;
 
 export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = {}): RunningEngine {
   const { config, store, clock, logger, metrics } = deps;
@@ -46,6 +50,7 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
   const random = options.random ?? Math.random;
   const wallClock = options.wallClock ?? Date.now;
   const maxIdleMs = options.maxIdleMs ?? 1000;
+  const maxBatchEvents = Math.max(1, options.maxBatchEvents ?? MAX_BATCH_EVENTS);
   const log = logger.child({ component: 'delivery-engine', owner });
 
   let http: HttpClient | null = options.httpClient ?? null;
@@ -111,16 +116,7 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     try {
       do {
         again = false;
-        while (running && inFlight.size < config.workerConcurrency) {
-          const claimed = await store.claimDeliveries({
-            owner,
-            leaseMs: config.leaseMs,
-            limit: config.workerConcurrency - inFlight.size,
-            now: clock.now(),
-          });
-          if (claimed.length === 0) break;
-          for (const unit of groupIntoRequests(claimed)) track(processUnit(unit));
-        }
+        await claimRound();
       } while (again && running);
       sleep = await nextSleepMs();
     } catch (error) {
@@ -134,6 +130,29 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
         scheduleTimer(sleep);
         settleIdle();
       }
+    }
+  }
+
+  /**
+   * Claims what is due while request slots are free. Concurrency counts requests, not deliveries, and
+   * a batch hook's deliveries are gathered over the whole round before its request leaves, so a
+   * window with more events than free slots still goes out as one request (up to maxBatchEvents).
+   */
+  async function claimRound(): Promise<void> {
+    const batches = new BatchCollector(maxBatchEvents);
+    try {
+      while (running) {
+        const free = config.workerConcurrency - inFlight.size - batches.requests();
+        if (free <= 0) break;
+        const claimed = await store.claimDeliveries({ owner, leaseMs: config.leaseMs, limit: free, now: clock.now() });
+        if (claimed.length === 0) break;
+        for (const item of claimed) {
+          if (!batches.add(item)) track(processUnit([item]));
+        }
+      }
+    } finally {
+      // Claimed means leased: whatever happened above, the gathered batches are sent.
+      for (const unit of batches.units()) track(processUnit(unit));
     }
   }
 
@@ -186,7 +205,12 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     // A request that cannot be built (a template that fails on this event) will not build next time either.
     if (!request) verdict = { ...verdict, outcome: 'failed', status: 'failed', nextAttemptAt: null };
 
-    const hookPatch = isTest ? undefined : hookPatchFor(hook, verdict, msgId, startedAt, now);
+    // A failure is judged against the hook as it is now, not as claimed: another attempt may have
+    // removed or disabled it meanwhile, or someone deactivated it (no second hook.disabled, no override).
+    // A test is a real request to the receiver, so it shows as the hook's last delivery, but it never
+    // changes the hook's failure state (failingSince, auto-disable, removal on 410).
+    const current = isTest || verdict.outcome === 'succeeded' ? hook : ((await store.getHook(hook.tenantId, hook.id)) ?? hook);
+    const hookPatch = isTest ? lastDeliveryPatch(verdict, msgId, now) : hookPatchFor(current, verdict, msgId, startedAt, now);
     const durationMs = result!.durationMs;
     let landed = false;
     for (const [index, claimed] of unit.entries()) {
@@ -243,20 +267,23 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     }
     metrics.attempts.inc({ outcome: verdict.outcome });
     metrics.attemptDuration.observe({ outcome: verdict.outcome }, durationMs / 1000);
-    if (!landed || !hookPatch) return;
+    if (!landed || isTest) return;
 
-    if (verdict.gone) await retire(hook, 'gone', verdict, now);
-    else if (hookPatch.status === 'disabled') await retire(hook, 'failing', verdict, now, hookPatch.failingSince ?? null);
+    if (hookPatch.deletedReason === 'gone') await retire(current, 'gone', verdict, now);
+    else if (hookPatch.status === 'disabled') await retire(current, 'failing', verdict, now, hookPatch.failingSince ?? null);
+  }
+
+  function lastDeliveryPatch(verdict: AttemptVerdict, deliveryId: string, now: number): Partial<HookRecord> {
+    return { lastDelivery: { deliveryId, status: verdict.status, responseStatus: verdict.responseStatus, at: now } };
   }
 
   function hookPatchFor(hook: HookRecord, verdict: AttemptVerdict, deliveryId: string, startedAt: number, now: number): Partial<HookRecord> {
-    const patch: Partial<HookRecord> = {
-      lastDelivery: { deliveryId, status: verdict.status, responseStatus: verdict.responseStatus, at: now },
-    };
+    const patch = lastDeliveryPatch(verdict, deliveryId, now);
     if (verdict.outcome === 'succeeded') {
       if (hook.failingSince !== null) patch.failingSince = null;
       return patch;
     }
+    if (hook.deletedAt !== null) return patch;
     if (verdict.gone) {
       Object.assign(patch, { deletedAt: now, deletedBy: 'system', deletedReason: 'gone', disabledReason: 'gone: the receiver answered 410 Gone' });
       return patch;
@@ -300,6 +327,8 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
       if (running) return;
       running = true;
       stopController = new AbortController();
+      // Every request in flight listens to this signal; the default limit of 10 would warn of a leak.
+      setMaxListeners(config.workerConcurrency + 10, stopController.signal);
       unsubscribe = store.onDeliveriesCreated(() => wake());
       metrics.bindQueueStats(async () => ({ ...(await store.queueStats(clock.now())), now: clock.now() }));
       wake();
@@ -332,23 +361,33 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
   return api;
 }
 
-/** Batch hooks get one request for all their claimed deliveries; everything else one request each. */
-export function groupIntoRequests(claimed: ClaimedDelivery[]): ClaimedDelivery[][] {
-  const units: ClaimedDelivery[][] = [];
-  const batches = new Map<string, ClaimedDelivery[]>();
-  for (const item of claimed) {
-    if (item.hook.format !== 'batch' || item.delivery.test) {
-      units.push([item]);
-      continue;
-    }
+/** Gathers a batch hook's claimed deliveries into requests of at most `max` events each. */
+export class BatchCollector {
+  private readonly open = new Map<string, ClaimedDelivery[]>();
+  private readonly all: ClaimedDelivery[][] = [];
+
+  constructor(private readonly max: number) {}
+
+  /** Takes the delivery when it belongs in a batch request (false: it goes out on its own). */
+  add(item: ClaimedDelivery): boolean {
+    if (item.hook.format !== 'batch' || item.delivery.test) return false;
     const key = `${item.hook.tenantId}\u0000${item.hook.id}`;
-    let batch = batches.get(key);
-    if (!batch) {
+    let batch = this.open.get(key);
+    if (!batch || batch.length >= this.max) {
       batch = [];
-      batches.set(key, batch);
-      units.push(batch);
+      this.open.set(key, batch);
+      this.all.push(batch);
     }
     batch.push(item);
+    return true;
   }
-  return units;
+
+  /** How many requests the gathered deliveries make. */
+  requests(): number {
+    return this.all.length;
+  }
+
+  units(): ClaimedDelivery[][] {
+    return this.all;
+  }
 }

@@ -86,6 +86,16 @@ export function describeNetworkError(error: unknown): { outcome: NetworkOutcome;
   return { outcome: 'network', error: code ? `${code}: ${message}` : message };
 }
 
+/** `work`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const resolve = options.resolve ?? systemResolver;
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
@@ -100,7 +110,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
               callback(new TargetRefusedError(connectOptions.hostname, check.reason), null);
               return;
             }
-            base({ ...connectOptions, hostname: check.addresses[0] }, callback);
+            // Only checked addresses are dialled, in the resolver's order; the next one is tried when
+            // one does not connect (a dual-stack name on a host without IPv6 must still be reachable).
+            const dial = (index: number): void => {
+              base({ ...connectOptions, hostname: check.addresses[index] }, (error, socket) => {
+                if (error && index + 1 < check.addresses.length) dial(index + 1);
+                else callback(error as Error, socket as null);
+              });
+            };
+            dial(0);
           },
           (error: Error) => callback(error, null),
         );
@@ -128,19 +146,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowInsecureTargets)) {
       return { kind: 'error', outcome: 'refused', error: `target refused: ${url.protocol} is not allowed, only https`, durationMs: 0 };
     }
-    if (!options.allowInsecureTargets) {
-      const check = await checkTarget(url.hostname, resolve);
-      if (!check.allowed) {
-        return { kind: 'error', outcome: 'refused', error: new TargetRefusedError(url.hostname, check.reason).message, durationMs: elapsed() };
-      }
-    }
-
+    // The total timeout and the caller's signal cover the name lookup too: a resolver that hangs must
+    // not hold a worker, or an agent lookup, past its budget.
     const controller = new AbortController();
     const timeout = new TotalTimeoutError(timeoutMs);
     const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
     const onOuterAbort = () => controller.abort(sendOptions.signal?.reason);
-    sendOptions.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    if (sendOptions.signal?.aborted) onOuterAbort();
+    else sendOptions.signal?.addEventListener('abort', onOuterAbort, { once: true });
     try {
+      if (!options.allowInsecureTargets) {
+        const check = await untilAborted(checkTarget(url.hostname, resolve), controller.signal);
+        if (!check.allowed) {
+          return { kind: 'error', outcome: 'refused', error: new TargetRefusedError(url.hostname, check.reason).message, durationMs: elapsed() };
+        }
+      }
       const response = await request(url, {
         method: outbound.method as 'POST',
         headers: outbound.headers,

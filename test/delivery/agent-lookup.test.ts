@@ -131,9 +131,11 @@ describe('no agent in time', () => {
     expect(receiver.requests).toHaveLength(1);
   });
 
-  test('when no hook is subscribed, then the lookup ends with no agent', async () => {
+  test('when no hook is subscribed, then the lookup ends with no agent at once instead of waiting out the budget', async () => {
     const response = await lookup();
     expect(response.body).toMatchObject({ status: 'no_agents_available', agentId: null });
+    // Nobody received the question, so nobody can answer it: waiting would only delay the chat.
+    expect(response.body.elapsedMs).toBeLessThan(server.config.agentLookupBudgetMs);
   });
 });
 

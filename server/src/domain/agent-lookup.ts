@@ -211,7 +211,8 @@ export async function lookupAgent(deps: AppDeps, tenantId: string, chatId: strin
   const unsubscribe = onAgentLookupAnswered(lookupId, wakeWaiter);
   let lookup: AgentLookupRecord | undefined;
   try {
-    for (;;) {
+    // With no hook asked, no answer can come (the callback needs the lookup id from the event).
+    while (hooks.length > 0) {
       lookup = await deps.store.getAgentLookup(tenantId, lookupId);
       if (!lookup || lookup.status !== 'pending') break;
       const remaining = deadline - Date.now();

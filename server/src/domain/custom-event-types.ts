@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps';
 import { ajvErrorsToFields } from '../catalog/catalog';
 import type { CustomEventTypeRecord } from '../store/store';
 import { NotFoundError, ValidationError, type ProblemField } from './errors';
+import { unsafeSchemaPatterns } from './regex-safety';
 
 /**
  * Custom event types (DeskDirector's "custom webhook"): `custom.<name>` with the tenant's own JSON
@@ -45,6 +46,9 @@ function schemaProblems(schema: Record<string, unknown>): ProblemField[] {
   }
   if ('$ref' in schema && typeof schema.$ref === 'string' && !schema.$ref.startsWith('#')) {
     problems.push({ pointer: '/schema/$ref', location: 'body', detail: 'may only point inside the schema (#/…)' });
+  }
+  for (const unsafe of unsafeSchemaPatterns(schema)) {
+    problems.push({ pointer: `/schema${unsafe.pointer}`, location: 'body', detail: unsafe.detail });
   }
   if (problems.length > 0) return problems;
   try {

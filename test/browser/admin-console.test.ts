@@ -42,6 +42,32 @@ describeInBrowser('the admin console at /admin', () => {
     }
   };
 
+  /**
+   * Visible controls without a label and visible buttons or links without a name, inside `selector`.
+   * (Page functions run in the browser; the test's tsconfig has no DOM types, hence `any`.)
+   */
+  const unnamed = (selector: string) =>
+    page.evaluate((scope: string) => {
+      const root = (globalThis as any).document.querySelector(scope);
+      const visible = (element: any) => element.getClientRects().length > 0;
+      const named = (element: any) =>
+        Boolean(element.getAttribute('aria-label')?.trim() || element.getAttribute('aria-labelledby'));
+      const controls = [...root.querySelectorAll('input, select, textarea')]
+        .filter((control: any) => visible(control) && control.type !== 'hidden')
+        .filter((control: any) => !control.labels?.length && !named(control));
+      const actions = [...root.querySelectorAll('button, a[href]')]
+        .filter(visible)
+        .filter((action: any) => !action.textContent.trim() && !named(action));
+      return [...controls, ...actions].map((element: any) => element.outerHTML.slice(0, 200));
+    }, selector);
+
+  /** How far `selector` (default the page) is wider than its box: anything above 0 scrolls sideways. */
+  const sidewaysOverflow = (selector?: string) =>
+    page.evaluate((scope: string | undefined) => {
+      const element = scope ? (globalThis as any).document.querySelector(scope) : (globalThis as any).document.documentElement;
+      return element.scrollWidth - element.clientWidth;
+    }, selector);
+
   beforeAll(async () => {
     server = await startTestServer();
     receiver = await startReceiver({ status: 204 });
@@ -204,6 +230,13 @@ describeInBrowser('the admin console at /admin', () => {
     expect(again.headers['webhook-id']).toBe(deliveryId);
     await hasText(page.locator('#notice'), `Delivery ${deliveryId} is queued again`);
 
+    // The event type filter: the test delivery is a chat.missed one.
+    await page.locator('#deliveries-type').selectOption('ticket.created');
+    await hasText(page.locator('#deliveries-list'), 'No deliveries match.');
+    expect(new URL(page.url()).hash).toContain('eventType=ticket.created');
+    await page.locator('#deliveries-type').selectOption('chat.missed');
+    await hasText(row, 'chat.missed');
+
     await page.getByLabel('Status').selectOption('failed');
     await hasText(page.locator('#deliveries-list'), 'No failed deliveries.');
     await page.locator('#recover-hook').selectOption(hookId);
@@ -308,6 +341,56 @@ describeInBrowser('the admin console at /admin', () => {
     expect([...(await api('GET', `/v1/hooks/${hookId}`)).events].sort()).toEqual(['chat.missed', 'custom.device_offline', 'ticket.created']);
   }, STEP_TIMEOUT);
 
+  it('when the webhook is edited with a name, a brand, a filter, a retry policy, ordering and bearer authentication, then the API keeps them, the token is never shown, and a test delivery carries it', async () => {
+    await page.getByRole('button', { name: `Edit ${DESCRIPTION}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit webhook ${DESCRIPTION}` });
+    await dialog.getByLabel('Name (optional)').fill('On-call pager');
+    await dialog.getByLabel('Brand (optional)').fill('contoso');
+    await dialog.getByLabel('Filter').fill('{"data.chat.type": "request"}');
+    await dialog.getByLabel('Retry policy').selectOption('custom');
+    await dialog.getByLabel('Delays in seconds').fill('10, 60, 600');
+    await dialog.getByLabel(/^Ordered/).check();
+    await dialog.getByLabel('Authentication to the receiver').selectOption('bearer');
+    await hasText(dialog, 'Every delivery is signed');
+
+    // Secrets are write-only: changing the authentication without typing the token is refused in the form.
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await hasText(dialog.getByRole('alert'), 'enter the token again');
+    expect(await dialog.getByLabel('Token').getAttribute('aria-invalid')).toBe('true');
+    expect((await api('GET', `/v1/hooks/${hookId}`)).auth).toEqual({ type: 'none' });
+
+    await dialog.getByLabel('Token').fill('pager-token-0042');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await api('GET', `/v1/hooks/${hookId}`);
+    expect(saved).toMatchObject({
+      name: 'On-call pager',
+      brand: 'contoso',
+      auth: { type: 'bearer' },
+      headers: { 'X-Team': 'support' },
+      filter: { 'data.chat.type': 'request' },
+      retryPolicy: { type: 'custom', delays: [10, 60, 600] },
+      ordered: true,
+    });
+    expect(JSON.stringify(saved)).not.toContain('pager-token-0042');
+
+    const detail = page.locator(`#hook-detail-${hookId}`);
+    for (const text of ['Bearer token', 'contoso', 'Custom: 10, 60, 600 s', 'Yes, one at a time', 'data.chat.type']) await hasText(detail, text);
+    await hasText(hookRow(), 'On-call pager');
+    expect(await page.content()).not.toContain('pager-token-0042');
+
+    await page.getByRole('button', { name: `Send a test delivery to ${DESCRIPTION}` }).click();
+    const test = page.getByRole('dialog', { name: `Send a test delivery to “${DESCRIPTION}”` });
+    await test.getByLabel('Event type').selectOption('ticket.created');
+    await test.getByRole('button', { name: 'Send test delivery' }).click();
+    const received = await receiver.waitFor(3, 20_000);
+    expect(received[2].headers.authorization).toBe('Bearer pager-token-0042');
+    expect(received[2].headers['x-team']).toBe('support');
+    await hasText(test.locator('.test-status'), 'succeeded');
+    await test.getByRole('button', { name: 'Close', exact: true }).first().click();
+    await test.waitFor({ state: 'detached' });
+  }, STEP_TIMEOUT);
+
   it('when the global switch is turned off and on, then the tenant\'s webhooks setting follows', async () => {
     const toggle = page.getByRole('switch', { name: 'Webhooks enabled' });
     await toggle.uncheck();
@@ -346,20 +429,44 @@ describeInBrowser('the admin console at /admin', () => {
     }
   }, STEP_TIMEOUT);
 
-  it('when the console is shown at laptop and phone widths, then nothing overflows sideways', async () => {
-    await page.getByRole('link', { name: 'Registered webhooks' }).click();
+  it('when every section and the webhook form are shown at laptop and phone widths, then nothing overflows sideways and every control and button is named', async () => {
+    const tabs = ['Registered webhooks', 'Deleted webhooks', 'Deliveries & failures', 'Payload samples', 'Custom events', 'Webhook security'];
+    const views = ['hooks', 'deleted', 'deliveries', 'samples', 'custom-events', 'security'];
     for (const [name, width, height] of [['laptop', 1280, 800], ['phone', 390, 844]] as const) {
       await page.setViewportSize({ width, height });
-      await hasText(hookRow(), DESCRIPTION);
-      const overflow = await page.evaluate(() => {
-        const root = (globalThis as any).document.documentElement;
-        return root.scrollWidth - root.clientWidth;
-      });
-      expect(overflow).toBeLessThanOrEqual(0);
-      await browser.screenshot(`14-console-${name}`);
+      for (const [index, tab] of tabs.entries()) {
+        await page.getByRole('link', { name: tab, exact: true }).click();
+        const view = `#view-${views[index]}`;
+        await page.locator(view).waitFor();
+        if (views[index] === 'hooks') await hasText(hookRow(), DESCRIPTION);
+        if (views[index] === 'deliveries') await page.locator('#deliveries-list tr[data-delivery-id]').first().waitFor();
+        if (views[index] === 'samples') await page.locator('#sample-payload').waitFor();
+        if (views[index] === 'security') await page.locator('#verify-code').waitFor();
+        expect({ view, width: await sidewaysOverflow() }).toEqual({ view, width: 0 });
+        expect({ view, unnamed: await unnamed(view) }).toEqual({ view, unnamed: [] });
+        if (views[index] === 'hooks') await browser.screenshot(`14-console-${name}`);
+      }
+      expect(await unnamed('header')).toEqual([]);
+
+      await page.getByRole('link', { name: 'Registered webhooks', exact: true }).click();
+      await page.getByRole('button', { name: 'Create webhook' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create webhook' });
+      await dialog.waitFor();
+      for (const type of ['template', 'envelope']) await dialog.getByLabel('Payload format').selectOption(type);
+      for (const type of ['basic', 'bearer', 'api_key']) {
+        await dialog.getByLabel('Authentication to the receiver').selectOption(type);
+        expect({ type, unnamed: await unnamed('dialog[open]') }).toEqual({ type, unnamed: [] });
+      }
+      await dialog.getByLabel('Retry policy').selectOption('custom');
+      expect(await unnamed('dialog[open]')).toEqual([]);
+      expect(await sidewaysOverflow('dialog[open]')).toBeLessThanOrEqual(0);
+      await browser.screenshot(`15-form-${name}`, { fullPage: false });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
     }
     await page.setViewportSize({ width: 1366, height: 900 });
-  }, STEP_TIMEOUT);
+    await page.getByRole('link', { name: 'Registered webhooks', exact: true }).click();
+  }, STEP_TIMEOUT * 2);
 
   it('when the admin signs out, then the key is forgotten and the sign-in form is back', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -169,6 +169,28 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
       expect(stored?.attempts).toHaveLength(1);
     });
 
+    test('when three nodes claim a mix of ordered and unordered hooks at once, then each ordered hook has only its oldest leased and every other delivery is leased once', async () => {
+      const stores = await nodes(3);
+      const ordered = await Promise.all([1, 2, 3, 4].map(() => seedDeliveries(stores[0], 5, { ordered: true })));
+      const unordered = await Promise.all([1, 2].map(() => seedDeliveries(stores[0], 40)));
+
+      const claimedBy = new Map<string, string[]>();
+      await Promise.all(
+        stores.map(async (store, index) => {
+          const owner = `node-${index}`;
+          for (;;) {
+            const batch = await store.claimDeliveries({ owner, leaseMs: 60_000, limit: 3, now: T0 });
+            if (batch.length === 0) break;
+            for (const claimed of batch) claimedBy.set(claimed.delivery.id, [...(claimedBy.get(claimed.delivery.id) ?? []), owner]);
+          }
+        }),
+      );
+
+      const expected = [...ordered.map((seeded) => seeded.deliveries[0]), ...unordered.flatMap((seeded) => seeded.deliveries)];
+      expect([...claimedBy.keys()].sort()).toEqual(expected.map((d) => d.id).sort());
+      expect([...claimedBy.values()].filter((owners) => owners.length > 1)).toEqual([]);
+    });
+
     test('when two nodes claim deliveries of one ordered hook, then only its oldest is ever in flight', async () => {
       const [a, b] = await nodes(2);
       const { deliveries } = await seedDeliveries(a, 3, { ordered: true });
@@ -277,13 +299,13 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
 
     beforeAll(async () => {
       [store] = await nodes(1);
-      // A grown installation: 200 tenants, 20,000 hooks over 50 event types, 60,000 deliveries (2% pending,
-      // some failed) and their events.
+      // A grown installation: 200 tenants, 20,000 hooks over 50 event types (1% of them ordered), 60,000
+      // deliveries (2% pending, some failed) and their events.
       await store.pool.query(`
         INSERT INTO hooks (tenant_id, id, url, events, description, status, format, method, auth, headers, retry_policy,
                            ordered, source, secrets, created_at, updated_at)
         SELECT 'ten_' || (g % 200), 'hook_' || g, 'https://example.com/h', ARRAY['type.' || (g % 50)], '', 'active',
-               'envelope', 'POST', '{"type":"none"}', '{}', '{"type":"standard"}', false, 'api', '[]', g, g
+               'envelope', 'POST', '{"type":"none"}', '{}', '{"type":"standard"}', g % 100 = 0, 'api', '[]', g, g
         FROM generate_series(1, 20000) g;
         INSERT INTO hook_events (tenant_id, event_type, hook_id) SELECT tenant_id, events[1], id FROM hooks;
         INSERT INTO events (tenant_id, id, type, data, "timestamp", test, delivery_count, created_at)
@@ -310,6 +332,23 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
 
       expect(seqScans(nodes)).toEqual([]);
       expect(indexes(nodes)).toContain('deliveries_due');
+    });
+
+    test('when claiming in a grown installation, then ordered hooks are visited through their own index, one oldest delivery each', async () => {
+      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000]);
+
+      expect(seqScans(nodes)).toEqual([]);
+      expect(indexes(nodes)).toEqual(expect.arrayContaining(['hooks_ordered', 'deliveries_pending_by_hook', 'deliveries_leased']));
+    });
+
+    test('when the next due time is asked in a grown installation, then it is read from indexes, never by scanning the pending deliveries', async () => {
+      const query = await sent(() => store.nextDueAt());
+      const nodes = await plan(query.text, query.values);
+
+      expect(seqScans(nodes)).toEqual([]);
+      expect(indexes(nodes)).toEqual(
+        expect.arrayContaining(['deliveries_due', 'deliveries_leased', 'hooks_ordered', 'deliveries_pending_by_hook']),
+      );
     });
 
     test("when a tenant's failure log is read in a grown installation, then it is an index range on tenant and status", async () => {

@@ -15,6 +15,11 @@ export interface RetentionOptions {
   batchSize?: number;
   /** How often a run starts. Default one hour. */
   intervalMs?: number;
+  /**
+   * When the first run starts after the job does. Default one minute (or the interval, if shorter):
+   * a node restarted more often than the interval (rolling deploys, autoscaling) must still prune.
+   */
+  firstRunAfterMs?: number;
   /** Batches per run at most; whatever is left waits for the next run. Default 200. */
   maxBatchesPerRun?: number;
   now?: () => number;
@@ -36,7 +41,7 @@ export interface RetentionJob {
   stop(): Promise<void>;
 }
 
-export const RETENTION_DEFAULTS = { batchSize: 500, intervalMs: 60 * 60 * 1000, maxBatchesPerRun: 200 } as const;
+export const RETENTION_DEFAULTS = { batchSize: 500, intervalMs: 60 * 60 * 1000, firstRunAfterMs: 60 * 1000, maxBatchesPerRun: 200 } as const;
 
 /**
  * Deletes everything older than the cut-off, one small batch after another, yielding to the event
@@ -72,6 +77,7 @@ export function startRetention(options: RetentionOptions): RetentionJob {
   const batchSize = options.batchSize ?? RETENTION_DEFAULTS.batchSize;
   const intervalMs = options.intervalMs ?? RETENTION_DEFAULTS.intervalMs;
   const maxBatches = options.maxBatchesPerRun ?? RETENTION_DEFAULTS.maxBatchesPerRun;
+  const firstRunAfterMs = options.firstRunAfterMs ?? Math.min(intervalMs, RETENTION_DEFAULTS.firstRunAfterMs);
   const now = options.now ?? Date.now;
   const empty: RetentionResult = { attempts: 0, events: 0, batches: 0, truncated: false };
   let stopped = false;
@@ -99,14 +105,25 @@ export function startRetention(options: RetentionOptions): RetentionJob {
     return running;
   };
 
-  const timer = options.retentionDays > 0 ? setInterval(() => void runOnce(), intervalMs) : null;
-  timer?.unref();
+  // Timers never keep the process alive: retention is housekeeping, not a reason to stay up.
+  let interval: NodeJS.Timeout | null = null;
+  const first =
+    options.retentionDays > 0
+      ? setTimeout(() => {
+          void runOnce();
+          if (stopped) return;
+          interval = setInterval(() => void runOnce(), intervalMs);
+          interval.unref();
+        }, firstRunAfterMs)
+      : null;
+  first?.unref();
 
   return {
     runOnce,
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      if (first) clearTimeout(first);
+      if (interval) clearInterval(interval);
       if (running) await running;
     },
   };

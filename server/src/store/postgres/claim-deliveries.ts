@@ -12,35 +12,62 @@ export interface ClaimOptions {
 /**
  * The whole claim, as one statement (so one round trip and no transaction left open while sending):
  *
- * - `due` picks pending deliveries that are due and not leased (or whose lease expired: the node that
- *   held it died or stalled, and the work is taken over), and locks them `FOR UPDATE SKIP LOCKED`, so
- *   nodes claiming at the same moment each take different rows instead of queueing on each other.
- *   A row another node leased and committed after this statement's snapshot is re-checked once locked
- *   (READ COMMITTED re-evaluates the WHERE clause on the newest row version), so it is never claimed
- *   twice.
- * - An ordered hook's delivery is claimable only when it is the hook's oldest pending one (lowest seq)
- *   and no delivery of the hook is leased: at most one is ever in flight, oldest first.
+ * - `heads`: an ordered hook's delivery is claimable only when it is the hook's oldest pending one
+ *   (lowest seq) and no delivery of the hook is leased, so at most one is ever in flight, oldest
+ *   first. They are found hook by hook (hooks_ordered, then the hook's lowest pending seq), never by
+ *   walking the backlog queued behind them, which grows without bound while such a receiver is down.
+ * - `due_heads` and `due_others` lock what they take `FOR UPDATE SKIP LOCKED`, so nodes claiming at
+ *   the same moment each take different rows instead of queueing on each other. A row another node
+ *   leased and committed after this statement's snapshot is re-checked once locked (READ COMMITTED
+ *   re-evaluates the WHERE clause on the newest row version), so it is never claimed twice. A lease
+ *   that expired (its node died or stalled) counts as free: the work is taken over.
+ * - `due_others` takes the remaining slots from the other hooks' due deliveries, in due order,
+ *   through the pending-due index.
  * - `claimed` writes the lease (owner + expiry). A delivery whose event is gone (pruned) cannot be
  *   sent: it is cancelled instead, so it stops counting as due.
  * - The final select joins each leased delivery with its hook and event, which the worker needs.
  */
 export const CLAIM_SQL = `
-WITH due AS (
-  SELECT d.tenant_id, d.id, (e.id IS NOT NULL) AS sendable
-  FROM deliveries d
+WITH heads AS (
+  SELECT head.tenant_id, head.id
+  FROM hooks oh
+  CROSS JOIN LATERAL (
+    SELECT d.tenant_id, d.id, d.next_attempt_at, d.seq FROM deliveries d
+    WHERE d.tenant_id = oh.tenant_id AND d.hook_id = oh.id AND d.status = 'pending'
+    ORDER BY d.seq
+    LIMIT 1
+  ) head
+  WHERE oh.ordered
+    AND head.next_attempt_at <= $1
+    AND NOT EXISTS (
+      SELECT 1 FROM deliveries o
+      WHERE o.tenant_id = oh.tenant_id AND o.hook_id = oh.id AND o.status = 'pending' AND o.lease_expires_at > $1)
+  ORDER BY head.next_attempt_at, head.seq
+  LIMIT $2
+),
+due_heads AS (
+  SELECT d.tenant_id, d.id, d.event_id FROM deliveries d
+  WHERE (d.tenant_id, d.id) IN (SELECT tenant_id, id FROM heads)
+    AND d.status = 'pending'
+    AND d.next_attempt_at <= $1
+    AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= $1)
+  FOR UPDATE OF d SKIP LOCKED
+),
+due_others AS (
+  SELECT d.tenant_id, d.id, d.event_id FROM deliveries d
   JOIN hooks h ON h.tenant_id = d.tenant_id AND h.id = d.hook_id
-  LEFT JOIN events e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
   WHERE d.status = 'pending'
     AND d.next_attempt_at <= $1
     AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= $1)
-    AND (NOT h.ordered OR NOT EXISTS (
-      SELECT 1 FROM deliveries o
-      WHERE o.tenant_id = d.tenant_id AND o.hook_id = d.hook_id AND o.status = 'pending' AND o.id <> d.id
-        AND (o.seq < d.seq OR o.lease_expires_at > $1)
-    ))
+    AND NOT h.ordered
   ORDER BY d.next_attempt_at, d.seq
-  LIMIT $2
+  LIMIT GREATEST($2 - (SELECT count(*) FROM due_heads), 0)
   FOR UPDATE OF d SKIP LOCKED
+),
+due AS (
+  SELECT x.tenant_id, x.id, (e.id IS NOT NULL) AS sendable
+  FROM (SELECT * FROM due_heads UNION ALL SELECT * FROM due_others) x
+  LEFT JOIN events e ON e.tenant_id = x.tenant_id AND e.id = x.event_id
 ),
 claimed AS (
   UPDATE deliveries d

@@ -32,7 +32,8 @@ import {
   tenantColumns,
   type Columns,
 } from './columns';
-import { decodeCursor, pageLimit, toPage } from './cursor';
+import { decodeCursor } from '../cursor';
+import { pageLimit, toPage } from './cursor';
 import { getHook, insertHook, patchHook, type HookPatch } from './hook-writes';
 import { channelFor, DeliveryNotifier } from './delivery-notifier';
 import { migrate } from './migrate';
@@ -484,21 +485,35 @@ class PgStore implements PostgresStore {
    * When a worker should look again. A leased delivery counts from its lease expiry, and a delivery
    * held back behind an older one of an ordered hook does not count at all (it becomes due when that
    * one finishes, which wakes workers): an overdue time nobody can claim would have idle workers spin.
+   *
+   * Workers ask this every time they go idle, on every node, so it reads no more than a few index
+   * entries however long the queue: the earliest unleased delivery of an unordered hook (the
+   * pending-due index, in order), the leased ones (at most those in flight), and each ordered hook's
+   * oldest pending delivery, never the backlog behind it.
    */
   async nextDueAt(): Promise<number | null> {
     const { rows } = await this.pool.query(
-      `SELECT min(GREATEST(d.next_attempt_at, COALESCE(d.lease_expires_at, 0),
-                 CASE WHEN h.ordered THEN COALESCE((
-                   SELECT max(o.lease_expires_at) FROM deliveries o
-                   WHERE o.tenant_id = d.tenant_id AND o.hook_id = d.hook_id AND o.status = 'pending'), 0)
-                 ELSE 0 END)) AS due
-       FROM deliveries d
-       JOIN hooks h ON h.tenant_id = d.tenant_id AND h.id = d.hook_id
-       WHERE d.status = 'pending' AND d.next_attempt_at IS NOT NULL
-         AND NOT (h.ordered AND EXISTS (
-           SELECT 1 FROM deliveries o
-           WHERE o.tenant_id = d.tenant_id AND o.hook_id = d.hook_id AND o.status = 'pending'
-             AND o.seq < d.seq))`,
+      `SELECT LEAST(
+         (SELECT d.next_attempt_at FROM deliveries d
+          JOIN hooks h ON h.tenant_id = d.tenant_id AND h.id = d.hook_id
+          WHERE d.status = 'pending' AND d.next_attempt_at IS NOT NULL AND d.lease_expires_at IS NULL AND NOT h.ordered
+          ORDER BY d.next_attempt_at, d.seq
+          LIMIT 1),
+         (SELECT min(GREATEST(d.next_attempt_at, d.lease_expires_at)) FROM deliveries d
+          JOIN hooks h ON h.tenant_id = d.tenant_id AND h.id = d.hook_id
+          WHERE d.status = 'pending' AND d.next_attempt_at IS NOT NULL AND d.lease_expires_at IS NOT NULL AND NOT h.ordered),
+         (SELECT min(GREATEST(head.next_attempt_at, COALESCE((
+              SELECT max(o.lease_expires_at) FROM deliveries o
+              WHERE o.tenant_id = oh.tenant_id AND o.hook_id = oh.id AND o.status = 'pending'
+                AND o.lease_expires_at IS NOT NULL), 0)))
+          FROM hooks oh
+          CROSS JOIN LATERAL (
+            SELECT d.next_attempt_at FROM deliveries d
+            WHERE d.tenant_id = oh.tenant_id AND d.hook_id = oh.id AND d.status = 'pending'
+            ORDER BY d.seq
+            LIMIT 1) head
+          WHERE oh.ordered AND head.next_attempt_at IS NOT NULL)
+       ) AS due`,
     );
     return rows[0]?.due ?? null;
   }

@@ -190,9 +190,14 @@ export async function openHookForm(ctx, { hook, onSaved }) {
       body.template = null;
     }
     body.method = methodSelect.value;
-    // Endpoint secrets are write-only: when editing, auth is sent only if the admin changed it.
+    // Endpoint secrets are write-only: when editing, auth is sent only if the admin changed it, and
+    // then its secret must be typed again (the "unchanged" placeholder must never turn into an empty one).
     if (!editing || authTouched.value) {
       const type = authType.value;
+      const secret = { basic: [authPassword, 'password', '/auth/password'], bearer: [authToken, 'token', '/auth/token'], api_key: [authValue, 'value', '/auth/value'] }[type];
+      if (editing && secret && !secret[0].value) {
+        errors.push({ pointer: secret[2], detail: `enter the ${secret[1]} again: secrets are never shown, so changing the authentication needs it` });
+      }
       if (type === 'none') body.auth = { type };
       if (type === 'basic') body.auth = { type, username: authUsername.value, password: authPassword.value };
       if (type === 'bearer') body.auth = { type, token: authToken.value };
@@ -225,7 +230,7 @@ export async function openHookForm(ctx, { hook, onSaved }) {
     for (const element of dialog.querySelectorAll('[aria-invalid]')) element.removeAttribute('aria-invalid');
     for (const error of errors) {
       const top = String(error.pointer ?? '').split('/')[1];
-      const target = { url: urlInput, name: nameInput, description: descriptionInput, brand: brandInput, events: eventsFieldset, format: formatSelect, template: templateBody, method: methodSelect, auth: authType, headers: headersInput, filter: filterInput, retryPolicy: retrySelect.value === 'custom' ? retryDelays : retrySelect }[top];
+      const target = { '/auth/password': authPassword, '/auth/token': authToken, '/auth/value': authValue }[error.pointer] ?? { url: urlInput, name: nameInput, description: descriptionInput, brand: brandInput, events: eventsFieldset, format: formatSelect, template: templateBody, method: methodSelect, auth: authType, headers: headersInput, filter: filterInput, retryPolicy: retrySelect.value === 'custom' ? retryDelays : retrySelect }[top];
       target?.setAttribute('aria-invalid', 'true');
     }
   }
@@ -246,7 +251,7 @@ export async function openHookForm(ctx, { hook, onSaved }) {
         field(id('format'), 'Payload format', formatSelect),
         field(id('method'), 'HTTP method', methodSelect),
         h('div', { class: 'span-2' }, templateFields),
-        field(id('auth-type'), 'Authentication to the receiver', authType),
+        field(id('auth-type'), 'Authentication to the receiver', authType, 'Optional. Every delivery is signed with the webhook\'s secret anyway (see Webhook security).'),
         field(id('brand'), 'Brand (optional)', brandInput, 'Only events of this brand.'),
         h('div', { class: 'span-2' }, authBasic, authBearer, authApiKey),
         field(id('headers'), 'Extra headers (one "Name: value" a line)', headersInput),

@@ -205,13 +205,17 @@ export interface ClaimedDelivery {
   event: EventRecord;
 }
 
-export interface DeliveryUpdate {
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: number | null;
-  lastAttemptAt: number | null;
-  lastResponseStatus: number | null;
-  lastError: string | null;
+/** What an attempt changes on its delivery. */
+export type DeliveryUpdate = Pick<
+  DeliveryRecord,
+  'status' | 'attempts' | 'nextAttemptAt' | 'lastAttemptAt' | 'lastResponseStatus' | 'lastError'
+>;
+
+export interface CompleteAttemptInput {
+  owner: string;
+  attempt: AttemptRecord;
+  update: DeliveryUpdate;
+  hookPatch?: Partial<Omit<HookRecord, 'id' | 'tenantId' | 'createdAt'>>;
 }
 
 export interface Store {
@@ -273,12 +277,7 @@ export interface Store {
    * lease (returns false otherwise: another worker took it over); clears the lease. `hookPatch`
    * (lastDelivery, failingSince, status…) is applied in the same transaction.
    */
-  completeAttempt(input: {
-    owner: string;
-    attempt: AttemptRecord;
-    update: DeliveryUpdate;
-    hookPatch?: Partial<Omit<HookRecord, 'id' | 'tenantId' | 'createdAt'>>;
-  }): Promise<boolean>;
+  completeAttempt(input: CompleteAttemptInput): Promise<boolean>;
   /** Gives back every lease `owner` holds (graceful shutdown). */
   releaseLeases(owner: string): Promise<number>;
   getDelivery(tenantId: string, id: string): Promise<{ delivery: DeliveryRecord; attempts: AttemptRecord[] } | undefined>;

@@ -5,9 +5,9 @@ import type {
   ApiKeyRecord,
   AppendEventResult,
   AttemptRecord,
+  CompleteAttemptInput,
   CustomEventTypeRecord,
   DeliveryRecord,
-  DeliveryUpdate,
   EventRecord,
   HookRecord,
   Page,
@@ -338,12 +338,7 @@ class PgStore implements PostgresStore {
     return claimDeliveries(this.pool, options);
   }
 
-  async completeAttempt(input: {
-    owner: string;
-    attempt: AttemptRecord;
-    update: DeliveryUpdate;
-    hookPatch?: HookPatch;
-  }): Promise<boolean> {
+  async completeAttempt(input: CompleteAttemptInput): Promise<boolean> {
     const { attempt, update } = input;
     // The attempt's end is this change's time: the store takes no clock of its own.
     const at = Math.max(attempt.startedAt + attempt.durationMs, update.lastAttemptAt ?? 0);

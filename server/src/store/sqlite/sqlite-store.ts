@@ -6,6 +6,7 @@ import type {
   ApiKeyRecord,
   AppendEventResult,
   AttemptRecord,
+  CompleteAttemptInput,
   ClaimedDelivery,
   CustomEventTypeRecord,
   DeliveryQuery,
@@ -558,12 +559,7 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
-  async completeAttempt(input: {
-    owner: string;
-    attempt: AttemptRecord;
-    update: DeliveryUpdate;
-    hookPatch?: HookPatch;
-  }): Promise<boolean> {
+  async completeAttempt(input: CompleteAttemptInput): Promise<boolean> {
     const { owner, attempt, update, hookPatch } = input;
     return this.db
       .transaction((): boolean => {

@@ -14,6 +14,11 @@ export type StoreKind = 'sqlite' | 'postgres';
 export interface FreshDatabase {
   url: string;
   drop(): Promise<void>;
+  /**
+   * PostgreSQL: refreshes the planner's statistics (ANALYZE), as autovacuum does within about a
+   * minute of a large change. A table filled seconds ago has none yet.
+   */
+  analyze?(): Promise<void>;
 }
 
 export interface StoreTarget {
@@ -55,6 +60,15 @@ export function postgresTarget(adminUrl: string): StoreTarget {
       url.pathname = `/${name}`;
       return {
         url: url.toString(),
+        async analyze() {
+          const client = new Client({ connectionString: url.toString() });
+          await client.connect();
+          try {
+            await client.query('ANALYZE');
+          } finally {
+            await client.end();
+          }
+        },
         async drop() {
           const client = new Client({ connectionString: adminUrl });
           await client.connect();

@@ -27,7 +27,8 @@ export interface Sizes {
   ingestSeconds: number;
   warmupSeconds: number;
   deliveryEvents: number;
-  latencyRate: number;
+  /** Steady publish rates, events/s: the 1,000, and a lower one the server can keep up with. */
+  latencyRates: number[];
   latencySeconds: number;
   latencyWarmupSeconds: number;
   /** How long to wait for the last deliveries of the latency run. */
@@ -48,7 +49,7 @@ const FULL: Sizes = {
   ingestSeconds: 3,
   warmupSeconds: 0.5,
   deliveryEvents: 10_000,
-  latencyRate: 1_000,
+  latencyRates: [1_000, 100],
   latencySeconds: 10,
   latencyWarmupSeconds: 1,
   latencyWaitSeconds: 60,
@@ -66,7 +67,7 @@ const QUICK: Sizes = {
   ingestSeconds: 0.5,
   warmupSeconds: 0.2,
   deliveryEvents: 300,
-  latencyRate: 200,
+  latencyRates: [200],
   latencySeconds: 1,
   latencyWarmupSeconds: 0.2,
   latencyWaitSeconds: 10,

@@ -1,19 +1,26 @@
 /**
  * (2) Delivery throughput: N events published through the API while the engine is stopped, then the
  * engine is started and the time until every one has reached the receiver, signed, and is recorded
- * as succeeded (nothing pending) gives deliveries per second. One hook, the shared receiver.
+ * as succeeded (nothing pending) gives deliveries per second. One hook, the shared receiver. Each run
+ * is paired with a raw-limit run just before it, for the ratio.
  */
 import { closedLoop } from '../lib/load';
 import { authHeaders, createHookViaApi, startDeskhooks } from '../lib/deskhooks';
 import { publishBody } from '../lib/envelope';
 import { median, round } from '../lib/stats';
+import { rawLimitRun } from './raw-limit';
 import type { ReceiverStats, ScenarioContext } from './context';
 
 export interface DeliveryResult {
   perSecond: number;
-  /** perSecond / raw limit. */
+  /**
+   * Median over the runs of (this run's deliveries/s ÷ the raw limit measured just before it): paired,
+   * so that a busy moment on the shared machine weighs on both sides of the ratio.
+   */
   ratio: number;
   runs: number[];
+  /** The raw limit measured right before each run. */
+  pairedRawPerSecond: number[];
   events: number;
   /** Requests that reached the receiver without a Standard Webhooks signature (should be 0). */
   unsigned: number;
@@ -29,10 +36,12 @@ export interface DeliveryResult {
   deliveryCpuMs: number;
 }
 
-export async function measureDelivery(context: ScenarioContext, rawLimit: number): Promise<DeliveryResult> {
+export async function measureDelivery(context: ScenarioContext): Promise<DeliveryResult> {
   const { sizes, receiver } = context;
   const events = sizes.deliveryEvents;
   const runs: number[] = [];
+  const pairedRaw: number[] = [];
+  const ratios: number[] = [];
   const publishRuns: number[] = [];
   const publishCpu: number[] = [];
   const deliveryCpu: number[] = [];
@@ -56,8 +65,11 @@ export async function measureDelivery(context: ScenarioContext, rawLimit: number
         throw new Error(`publishing ${events} events: ${JSON.stringify(published.statuses)}, ${published.errors} errors`);
       }
       publishRuns.push(published.perSecond);
+      publishCpu.push(((await server.child.call<number>('cpuMs')) - cpuBeforePublish) / events);
+      // The server is idle now (engine stopped): measure the raw limit next to this run.
+      const raw = await rawLimitRun(receiver, sizes);
+      pairedRaw.push(raw.perSecond);
       const cpuBeforeDrain = await server.child.call<number>('cpuMs');
-      publishCpu.push((cpuBeforeDrain - cpuBeforePublish) / events);
       await receiver.call('reset', {});
       const startedAt = await server.child.call<number>('startEngine');
       await receiver.call('waitFor', { count: events, timeoutMs: 300_000 }, 310_000);
@@ -68,7 +80,8 @@ export async function measureDelivery(context: ScenarioContext, rawLimit: number
       extra += stats.count - events;
       const seconds = (Math.max(stats.lastMs, drainedAt) - startedAt) / 1000;
       runs.push(round(events / seconds, 0));
-      context.log(`delivery run ${run + 1}: ${round(events / seconds, 0)} deliveries/s`);
+      ratios.push(events / seconds / raw.perSecond);
+      context.log(`delivery run ${run + 1}: ${round(events / seconds, 0)} deliveries/s (raw limit just before: ${raw.perSecond} req/s)`);
     } finally {
       await server.stop();
     }
@@ -76,8 +89,9 @@ export async function measureDelivery(context: ScenarioContext, rawLimit: number
   const perSecond = median(runs);
   return {
     perSecond,
-    ratio: round(perSecond / rawLimit, 3),
+    ratio: round(median(ratios), 3),
     runs,
+    pairedRawPerSecond: pairedRaw,
     events,
     unsigned,
     extra,

@@ -2,7 +2,7 @@
  * The ingest baseline: the same `POST /v1/events` requests, same load generator, against a minimal
  * node:http server that only parses and answers. The ingest ratio is measured against this.
  */
-import { spawnChild } from '../lib/rpc';
+import { spawnChild, type Child } from '../lib/rpc';
 import { closedLoop } from '../lib/load';
 import { publishBody } from '../lib/envelope';
 import { median, round } from '../lib/stats';
@@ -43,18 +43,23 @@ export function summarizeIngest(results: Array<Awaited<ReturnType<typeof ingestR
   return { perSecond: median(runs), runs, errors, statuses };
 }
 
+export function startBaselineServer(): Promise<Child<{ url: string }>> {
+  return spawnChild<{ url: string }>('baseline-server');
+}
+
+/** One timed baseline run; the ingest scenario runs one next to each of its own runs. */
+export async function baselineRun(server: Child<{ url: string }>, sizes: Sizes, run: number) {
+  const before = await server.call<number>('cpuMs');
+  const result = await ingestRun(server.info.url, { authorization: 'Bearer dk_bench' }, sizes, `evt_base${run}_`);
+  return { result, cpuMs: ((await server.call<number>('cpuMs')) - before) / result.completed };
+}
+
 export async function measureIngestBaseline(sizes: Sizes): Promise<IngestLoadResult> {
-  const server = await spawnChild<{ url: string }>('baseline-server');
+  const server = await startBaselineServer();
   try {
-    const results = [];
-    const cpu: number[] = [];
-    for (let run = 0; run < sizes.runs; run++) {
-      const before = await server.call<number>('cpuMs');
-      const result = await ingestRun(server.info.url, { authorization: 'Bearer dk_bench' }, sizes, `evt_base${run}_`);
-      cpu.push(((await server.call<number>('cpuMs')) - before) / result.completed);
-      results.push(result);
-    }
-    return { ...summarizeIngest(results), serverCpuMsPerRequest: round(median(cpu), 4) };
+    const runs = [];
+    for (let run = 0; run < sizes.runs; run++) runs.push(await baselineRun(server, sizes, run));
+    return { ...summarizeIngest(runs.map((r) => r.result)), serverCpuMsPerRequest: round(median(runs.map((r) => r.cpuMs)), 4) };
   } finally {
     await server.stop();
   }

@@ -29,9 +29,9 @@ export interface LatencyResult {
 
 const PREFIX = 'evt_lat_';
 
-export async function measureLatency(context: ScenarioContext): Promise<LatencyResult> {
+export async function measureLatency(context: ScenarioContext, rate: number): Promise<LatencyResult> {
   const { sizes, receiver } = context;
-  const server = await startDeskhooks(context.target, { label: 'latency', startEngine: true, cpuProfDir: context.cpuProfDir, logLevel: context.logLevel });
+  const server = await startDeskhooks(context.target, { label: `latency${rate}`, startEngine: true, cpuProfDir: context.cpuProfDir, logLevel: context.logLevel });
   try {
     await createHookViaApi(server, `${receiver.info.url}/latency`);
     await warmUp(server, receiver.info.url, sizes.warmUpEvents);
@@ -43,7 +43,7 @@ export async function measureLatency(context: ScenarioContext): Promise<LatencyR
         headers: { 'content-type': 'application/json', ...authHeaders(server) },
         body: (i) => publishBody(i, PREFIX),
       },
-      { rate: sizes.latencyRate, durationMs: sizes.latencySeconds * 1000, connections: 32, maxInFlight: 1024 },
+      { rate, durationMs: sizes.latencySeconds * 1000, connections: 32, maxInFlight: 1024 },
     );
     // Whatever has not arrived by then counts as lost (and fails the target).
     const waitMs = sizes.latencyWaitSeconds * 1000;
@@ -64,7 +64,7 @@ export async function measureLatency(context: ScenarioContext): Promise<LatencyR
     }
     const errors = sent.errors + Object.entries(sent.statuses).filter(([status]) => status !== '202').reduce((sum, [, n]) => sum + n, 0);
     return {
-      rate: sizes.latencyRate,
+      rate,
       sentPerSecond: round(sent.perSecond, 0),
       events: latencies.length,
       p50Ms: round(percentile(latencies, 50), 2),

@@ -156,11 +156,15 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     }
   }
 
+  // A claim costs a store round trip whatever its size, so a completion triggers one only once a
+  // few slots are free (or nothing is in flight); new events and the timer still claim at once.
+  const claimBatch = Math.max(1, Math.min(16, Math.floor(config.workerConcurrency / 4)));
+
   function track(work: Promise<void>): void {
     inFlight.add(work);
     void work.finally(() => {
       inFlight.delete(work);
-      wake();
+      if (inFlight.size === 0 || config.workerConcurrency - inFlight.size >= claimBatch) wake();
       settleIdle();
     });
   }

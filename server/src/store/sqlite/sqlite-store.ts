@@ -63,6 +63,8 @@ export class SqliteStore implements Store {
   private readonly listeners = new Set<() => void>();
   private closed = false;
   private readonly s: ReturnType<SqliteStore['prepareStatements']>;
+  /** Prepared hook updates by their SQL: a handful of shapes, reused on every delivery. */
+  private readonly hookUpdates = new Map<string, Database.Statement>();
 
   constructor(readonly filename: string, options: SqliteStoreOptions = {}) {
     if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
@@ -443,7 +445,16 @@ export class SqliteStore implements Store {
       params[column[0]] = column[1](value);
     }
     if (sets.length > 0) {
-      this.db.prepare(`UPDATE hooks SET ${sets.join(', ')} WHERE tenant_id = @tenant_id AND id = @id`).run(params);
+      const sql = `UPDATE hooks SET ${sets.join(', ')} WHERE tenant_id = @tenant_id AND id = @id`;
+      // The engine patches the same few column sets on every attempt: prepare each shape once.
+      let statement = this.hookUpdates.get(sql);
+      if (!statement) {
+        statement = this.db.prepare(sql);
+        // API edits can combine columns freely; a cap keeps the cache from growing without bound.
+        if (this.hookUpdates.size >= 256) this.hookUpdates.delete(this.hookUpdates.keys().next().value!);
+        this.hookUpdates.set(sql, statement);
+      }
+      statement.run(params);
     }
     const row = this.s.getHook.get(tenantId, id) as Row | undefined;
     if (!row) return undefined;

@@ -6,41 +6,15 @@
 import { createStore } from '../../server/src/store/create-store';
 import type { HookRecord, Store } from '../../server/src/store/store';
 import { DEFAULT_TENANT_ID, DEFAULT_TENANT_NAME } from '../../server/src/domain/bootstrap';
-import { newEventId, newHookId, newSigningSecret } from '../../server/src/domain/ids';
+import { newHookRecord } from '../../server/src/domain/hooks';
+import { newEventId } from '../../server/src/domain/ids';
 import { planDeliveries } from '../../server/src/delivery/plan';
 import { toEnvelope } from '../../server/src/domain/events';
 import { BENCH_EVENT_TYPE, sampleData } from '../lib/envelope';
 import { monoMs, serve } from '../lib/rpc';
 
 function hookRecord(url: string, now: number): HookRecord {
-  return {
-    id: newHookId(now),
-    tenantId: DEFAULT_TENANT_ID,
-    url,
-    events: [BENCH_EVENT_TYPE],
-    name: null,
-    description: 'bench backlog',
-    brand: null,
-    status: 'active',
-    disabledReason: null,
-    format: 'envelope',
-    template: null,
-    method: 'POST',
-    auth: { type: 'none' },
-    headers: {},
-    filter: null,
-    retryPolicy: { type: 'standard' },
-    ordered: false,
-    source: 'api',
-    secrets: [{ secret: newSigningSecret(), createdAt: now, expiresAt: null }],
-    failingSince: null,
-    lastDelivery: null,
-    deletedAt: null,
-    deletedBy: null,
-    deletedReason: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  return newHookRecord(DEFAULT_TENANT_ID, { url, events: [BENCH_EVENT_TYPE], description: 'bench backlog' }, now);
 }
 
 serve({

@@ -63,18 +63,9 @@ function refuse(problems: ProblemField[]): void {
   if (problems.length > 0) throw new ValidationError('The hook cannot be saved as given.', problems);
 }
 
-/**
- * Subscribes a URL. Each call creates a new hook, even for a URL and event already subscribed:
- * two zaps on one URL are two subscriptions, and deleting one must not touch the other.
- */
-export async function createHook(
-  deps: AppDeps,
-  tenantId: string,
-  input: HookInput & { url: string; events: string[] },
-): Promise<HookRecord> {
-  refuse([...(await eventProblems(deps, tenantId, input.events)), ...(await settingsProblems(deps, input))]);
-  const now = deps.clock.now();
-  const hook: HookRecord = {
+/** A new hook with every default applied and a fresh signing secret (validation is the caller's). */
+export function newHookRecord(tenantId: string, input: HookInput & { url: string; events: string[] }, now: number): HookRecord {
+  return {
     id: newHookId(now),
     tenantId,
     url: input.url,
@@ -102,6 +93,19 @@ export async function createHook(
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * Subscribes a URL. Each call creates a new hook, even for a URL and event already subscribed:
+ * two zaps on one URL are two subscriptions, and deleting one must not touch the other.
+ */
+export async function createHook(
+  deps: AppDeps,
+  tenantId: string,
+  input: HookInput & { url: string; events: string[] },
+): Promise<HookRecord> {
+  refuse([...(await eventProblems(deps, tenantId, input.events)), ...(await settingsProblems(deps, input))]);
+  const hook = newHookRecord(tenantId, input, deps.clock.now());
   await deps.store.createHook(hook);
   deps.logger.info({ hookId: hook.id, tenantId, events: hook.events, source: hook.source }, 'hook created');
   return hook;

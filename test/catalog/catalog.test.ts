@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Catalog, createStrictAjv, type JsonSchema, TRIGGERS_DIR } from '../../server/src/catalog/catalog';
+import { Catalog, createStrictAjv, type JsonSchema } from '../../server/src/catalog/catalog';
 
 const catalog = new Catalog();
 
@@ -69,10 +69,8 @@ describe('trigger catalog', () => {
   });
 
   it("when the seed's own chat payload is validated, then our chat session schema accepts it", () => {
-    const seed = fs.readFileSync(path.resolve(TRIGGERS_DIR, '../../shared/seeds/001_882789b508af3c18.txt'), 'utf8');
-    const start = seed.indexOf('Example Payload\n[') + 'Example Payload\n'.length;
-    const end = seed.lastIndexOf(']', seed.indexOf('\nSchema', start)) + 1;
-    const payload = JSON.parse(seed.slice(start, end));
+    // DeskDirector's example chat payload, copied as published (seed 001): no closedDateTime, null report fields.
+    const payload = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/deskdirector-chat-payload.json'), 'utf8'));
     const created = catalog.get('chat.created')!;
     const data = { ...(created.sample as object), chat: payload[0] };
     expect(catalog.validateData('chat.created', data)).toEqual([]);

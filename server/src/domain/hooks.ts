@@ -184,6 +184,7 @@ export async function deactivateHook(deps: AppDeps, tenantId: string, id: string
  * should hear about every way a subscription stops, not only the automatic ones.
  */
 async function announceStopped(deps: AppDeps, hook: HookRecord, reason: 'deleted' | 'deactivated'): Promise<void> {
+  // The change itself is already saved: a failed announcement is logged, never turned into an error answer.
   await publishEvent(deps, hook.tenantId, {
     type: 'hook.disabled',
     data: hookDisabledData(hook, reason, {
@@ -194,7 +195,7 @@ async function announceStopped(deps: AppDeps, hook: HookRecord, reason: 'deleted
       autoDisableAfterMs: deps.config.autoDisableAfterMs,
       knownTypes: deps.catalog.types,
     }),
-  });
+  }).catch((error: unknown) => deps.logger.error({ err: error, hookId: hook.id, reason }, 'could not publish hook.disabled'));
 }
 
 /**

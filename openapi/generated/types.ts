@@ -1646,6 +1646,13 @@ export interface components {
              * @default false
              */
             ordered: boolean;
+            /** @description Requests in flight to this hook at most, so a slow receiver holds only its share of the server's request slots. null: the server's default (DESKHOOKS_HOOK_MAX_IN_FLIGHT, 16). Ordered hooks always have one. */
+            maxInFlight?: number | null;
+            /** @description Requests per second at most, evenly spaced, counted per node. Excess deliveries wait in the queue; none are dropped. null: no limit. */
+            rateLimit?: {
+                /** @description Requests per second at most. */
+                perSecond: number;
+            } | null;
             /**
              * @description Who created the hook.
              * @default api
@@ -1682,6 +1689,10 @@ export interface components {
             } | null;
             retryPolicy: components["schemas"]["RetryPolicy"];
             ordered: boolean;
+            maxInFlight?: number | null;
+            rateLimit?: {
+                perSecond: number;
+            } | null;
             source: string;
             disabledReason?: string | null;
             /** Format: date-time */

@@ -19,6 +19,10 @@ export interface Config {
   connectTimeoutMs: number;
   maxResponseBytes: number;
   workerConcurrency: number;
+  /** Requests in flight to one hook at most, unless the hook sets its own `maxInFlight`. */
+  hookMaxInFlight: number;
+  /** On SIGTERM/SIGINT, how long attempts in flight may finish before they are cut (default: delivery timeout + 5 s). */
+  shutdownGraceMs: number;
   leaseMs: number;
   batchWindowMs: number;
   autoDisableAfterMs: number;
@@ -56,6 +60,8 @@ const INT_SETTINGS: IntSetting[] = [
   { env: 'DESKHOOKS_CONNECT_TIMEOUT_MS', key: 'connectTimeoutMs', default: 5000, minimum: 100, maximum: 60000 },
   { env: 'DESKHOOKS_MAX_RESPONSE_BYTES', key: 'maxResponseBytes', default: 65536, minimum: 0, maximum: 10 * 1024 * 1024 },
   { env: 'DESKHOOKS_WORKER_CONCURRENCY', key: 'workerConcurrency', default: 32, minimum: 1, maximum: 1024 },
+  { env: 'DESKHOOKS_HOOK_MAX_IN_FLIGHT', key: 'hookMaxInFlight', default: 16, minimum: 1, maximum: 1024 },
+  { env: 'DESKHOOKS_SHUTDOWN_GRACE_MS', key: 'shutdownGraceMs', default: -1, minimum: 0, maximum: 600000 },
   { env: 'DESKHOOKS_LEASE_MS', key: 'leaseMs', default: 60000, minimum: 1000, maximum: DAY_MS },
   { env: 'DESKHOOKS_BATCH_WINDOW_MS', key: 'batchWindowMs', default: 2000, minimum: 0, maximum: 600000 },
   { env: 'DESKHOOKS_AUTO_DISABLE_AFTER_MS', key: 'autoDisableAfterMs', default: 5 * DAY_MS, minimum: 0, maximum: 365 * DAY_MS },
@@ -129,6 +135,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   raw.adminKey = blank(env.DESKHOOKS_ADMIN_KEY) ? null : env.DESKHOOKS_ADMIN_KEY;
   raw.logLevel = blank(env.LOG_LEVEL) ? 'info' : env.LOG_LEVEL!.trim().toLowerCase();
   raw.nodeId = blank(env.DESKHOOKS_NODE_ID) ? `${os.hostname()}-${process.pid}` : env.DESKHOOKS_NODE_ID!.trim();
+  // The grace follows the delivery timeout unless set: a deploy must let the slowest attempt finish.
+  if (raw.shutdownGraceMs === -1) raw.shutdownGraceMs = (overrides.deliveryTimeoutMs ?? (raw.deliveryTimeoutMs as number)) + 5000;
   Object.assign(raw, overrides);
   // PUBLIC_URL defaults from the port, so it follows an overridden port too.
   const publicUrl = overrides.publicUrl ?? (blank(env.PUBLIC_URL) ? undefined : env.PUBLIC_URL!.trim());

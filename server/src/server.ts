@@ -6,7 +6,9 @@ import { createApp } from './app';
 import { getCatalog } from './catalog/catalog';
 import { type Config, loadConfig } from './config';
 import { createDeliveryEngine, type EngineOptions, type RunningEngine } from './delivery/engine';
+import { hookDisabledData } from './delivery/hook-disabled';
 import { bootstrapKeys } from './domain/bootstrap';
+import { publishEvent } from './domain/events';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { createStore } from './store/create-store';
@@ -70,6 +72,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     };
     engine = createDeliveryEngine(base, options.engineOptions);
     const deps: AppDeps = { ...base, engine };
+    // The engine's operational events go through the same publish use case as the API's.
+    engine.setOperationalEvents({
+      hookDisabled: async (hook, reason, facts) => {
+        await publishEvent(deps, hook.tenantId, {
+          type: 'hook.disabled',
+          data: hookDisabledData(hook, reason, { ...facts, autoDisableAfterMs: config.autoDisableAfterMs, knownTypes: deps.catalog.types }),
+        });
+      },
+    });
     const { generatedApiKey } = await bootstrapKeys(deps);
 
     server = http.createServer(createApp(deps));
@@ -102,9 +113,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       generatedApiKey,
       close: () => {
         closing ??= (async () => {
-          await stopListening(listening);
-          await retention.stop();
-          await runningEngine.stop();
+          // The engine drains (attempts in flight finish and are recorded) while the HTTP server
+          // finishes its requests: a deploy neither cuts a delivery nor answers a publish halfway.
+          await Promise.all([stopListening(listening), retention.stop(), runningEngine.stop()]);
           await store.close();
           logger.info('deskhooks stopped');
         })();

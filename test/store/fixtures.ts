@@ -53,6 +53,8 @@ export function hook(tenantId: string, overrides: Partial<HookRecord> = {}): Hoo
     filter: null,
     retryPolicy: { type: 'standard' },
     ordered: false,
+    maxInFlight: null,
+    rateLimit: null,
     source: 'api',
     secrets: [{ secret: `whsec_${crypto.randomBytes(24).toString('base64')}`, createdAt: T0, expiresAt: null }],
     failingSince: null,

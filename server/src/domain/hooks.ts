@@ -33,6 +33,8 @@ export interface HookInput {
   filter?: Record<string, unknown> | null;
   retryPolicy?: RetryPolicy;
   ordered?: boolean;
+  maxInFlight?: number | null;
+  rateLimit?: HookRecord['rateLimit'];
   source?: HookRecord['source'];
 }
 
@@ -83,6 +85,8 @@ export function newHookRecord(tenantId: string, input: HookInput & { url: string
     filter: input.filter ?? null,
     retryPolicy: input.retryPolicy ?? { type: 'standard' },
     ordered: input.ordered ?? false,
+    maxInFlight: input.maxInFlight ?? null,
+    rateLimit: input.rateLimit ?? null,
     source: input.source ?? 'api',
     secrets: [{ secret: newSigningSecret(), createdAt: now, expiresAt: null }],
     failingSince: null,
@@ -154,7 +158,7 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, in
   refuse([...(input.events ? await eventProblems(deps, tenantId, input.events) : []), ...(await settingsProblems(deps, merged))]);
 
   const patch: Partial<HookRecord> = {};
-  for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'ordered', 'source'] as const) {
+  for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'ordered', 'maxInFlight', 'rateLimit', 'source'] as const) {
     if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
   }
   if (input.url !== undefined && input.url !== hook.url) patch.failingSince = null;

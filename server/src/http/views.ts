@@ -73,6 +73,8 @@ export function hookView(hook: HookRecord): Schemas['Hook'] {
     filter: hook.filter,
     retryPolicy: hook.retryPolicy,
     ordered: hook.ordered,
+    maxInFlight: hook.maxInFlight,
+    rateLimit: hook.rateLimit,
     source: hook.source,
     disabledReason: hook.disabledReason,
     failingSince: iso(hook.failingSince),

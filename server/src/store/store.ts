@@ -81,6 +81,10 @@ export interface HookRecord {
   filter: Record<string, unknown> | null;
   retryPolicy: RetryPolicy;
   ordered: boolean;
+  /** Requests in flight to this hook at most; null: the server's default (DESKHOOKS_HOOK_MAX_IN_FLIGHT). */
+  maxInFlight: number | null;
+  /** Requests per second at most, evenly spaced; excess waits in the queue. null: no limit. */
+  rateLimit: { perSecond: number } | null;
   source: 'api' | 'zapier' | 'power-automate' | 'admin';
   /** Newest first; the first one is the current secret. */
   secrets: HookSecret[];
@@ -211,6 +215,15 @@ export type DeliveryUpdate = Pick<
   'status' | 'attempts' | 'nextAttemptAt' | 'lastAttemptAt' | 'lastResponseStatus' | 'lastError'
 >;
 
+export interface ClaimOptions {
+  owner: string;
+  leaseMs: number;
+  limit: number;
+  now: number;
+  /** Hooks this node cannot send to now (at their in-flight cap with work queued locally): skip their deliveries. */
+  excludeHookIds?: string[];
+}
+
 export interface CompleteAttemptInput {
   owner: string;
   attempt: AttemptRecord;
@@ -271,15 +284,20 @@ export interface Store {
    * leaseOwner/leaseExpiresAt. For an ordered hook only its oldest unfinished delivery is claimable,
    * and none while another of its deliveries is leased.
    */
-  claimDeliveries(options: { owner: string; leaseMs: number; limit: number; now: number }): Promise<ClaimedDelivery[]>;
+  claimDeliveries(options: ClaimOptions): Promise<ClaimedDelivery[]>;
   /**
    * Records an attempt and applies the delivery's new state, only while `owner` still holds the
    * lease (returns false otherwise: another worker took it over); clears the lease. `hookPatch`
    * (lastDelivery, failingSince, status…) is applied in the same transaction.
    */
   completeAttempt(input: CompleteAttemptInput): Promise<boolean>;
-  /** Gives back every lease `owner` holds (graceful shutdown). */
-  releaseLeases(owner: string): Promise<number>;
+  /**
+   * completeAttempt for many attempts in one transaction (the engine's group commit); result[i] tells
+   * whether inputs[i] landed. Hook patches of one hook are merged in input order and written once.
+   */
+  completeAttempts(inputs: CompleteAttemptInput[]): Promise<boolean[]>;
+  /** Gives back the leases `owner` holds: all of them (shutdown), or only these deliveries (claimed, never sent). */
+  releaseLeases(owner: string, deliveries?: Array<{ tenantId: string; id: string }>): Promise<number>;
   getDelivery(tenantId: string, id: string): Promise<{ delivery: DeliveryRecord; attempts: AttemptRecord[] } | undefined>;
   /** Newest first. */
   listDeliveries(query: DeliveryQuery & { tenantId: string }): Promise<Page<DeliveryRecord>>;

@@ -1,13 +1,6 @@
-import type { ClaimedDelivery, DeliveryRecord, EventRecord, HookRecord } from '../store';
+import type { ClaimedDelivery, ClaimOptions, DeliveryRecord, EventRecord, HookRecord } from '../store';
 import { deliveryColumns, eventColumns, fromRow, hookColumns } from './columns';
 import type { Queryable } from './transaction';
-
-export interface ClaimOptions {
-  owner: string;
-  leaseMs: number;
-  limit: number;
-  now: number;
-}
 
 /**
  * The whole claim, as one statement (so one round trip and no transaction left open while sending):
@@ -28,7 +21,11 @@ export interface ClaimOptions {
  *   Rows locked but not kept are released when the statement commits.
  * - `claimed` writes the lease (owner + expiry). A delivery whose event is gone (pruned) cannot be
  *   sent: it is cancelled instead, so it stops counting as due.
- * - The final select joins each leased delivery with its hook and event, which the worker needs.
+ * - \`due_others\` skips the hooks the engine names in $5: they are at their in-flight cap on this
+ *   node with work already waiting, so their deliveries stay free for other nodes or later.
+ * - The final select joins each leased delivery with its hook and event, which the worker needs;
+ *   each hook and each event is serialised once (a batch of one hook's deliveries, or one event fanned
+ *   out to many hooks, would otherwise repeat the same JSON on every row).
  */
 export const CLAIM_SQL = `
 WITH heads AS (
@@ -63,6 +60,7 @@ due_others AS (
     AND d.next_attempt_at <= $1
     AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= $1)
     AND NOT h.ordered
+    AND d.hook_id <> ALL($5::text[])
   ORDER BY d.next_attempt_at, d.seq
   LIMIT $2
   FOR UPDATE OF d SKIP LOCKED
@@ -88,7 +86,9 @@ claimed AS (
   WHERE d.tenant_id = due.tenant_id AND d.id = due.id
   RETURNING d.*
 )
-SELECT row_to_json(claimed) AS delivery, row_to_json(h) AS hook, row_to_json(e) AS event
+SELECT row_to_json(claimed) AS delivery,
+  CASE WHEN row_number() OVER (PARTITION BY claimed.tenant_id, claimed.hook_id) = 1 THEN row_to_json(h) END AS hook,
+  CASE WHEN row_number() OVER (PARTITION BY claimed.tenant_id, claimed.event_id) = 1 THEN row_to_json(e) END AS event
 FROM claimed
 JOIN hooks h ON h.tenant_id = claimed.tenant_id AND h.id = claimed.hook_id
 JOIN events e ON e.tenant_id = claimed.tenant_id AND e.id = claimed.event_id
@@ -98,10 +98,25 @@ ORDER BY claimed.next_attempt_at, claimed.seq
 
 export async function claimDeliveries(db: Queryable, options: ClaimOptions): Promise<ClaimedDelivery[]> {
   if (options.limit <= 0) return [];
-  const { rows } = await db.query(CLAIM_SQL, [options.now, options.limit, options.owner, options.now + options.leaseMs]);
-  return rows.map((row: Record<string, any>) => ({
-    delivery: fromRow<DeliveryRecord>(deliveryColumns, row.delivery),
-    hook: fromRow<HookRecord>(hookColumns, row.hook),
-    event: fromRow<EventRecord>(eventColumns, row.event),
-  }));
+  const { rows } = await db.query(CLAIM_SQL, [
+    options.now,
+    options.limit,
+    options.owner,
+    options.now + options.leaseMs,
+    options.excludeHookIds ?? [],
+  ]);
+  const hooks = new Map<string, HookRecord>();
+  const events = new Map<string, EventRecord>();
+  for (const row of rows) {
+    if (row.hook) hooks.set(`${row.hook.tenant_id}\u0000${row.hook.id}`, fromRow<HookRecord>(hookColumns, row.hook));
+    if (row.event) events.set(`${row.event.tenant_id}\u0000${row.event.id}`, fromRow<EventRecord>(eventColumns, row.event));
+  }
+  return rows.map((row: Record<string, any>) => {
+    const delivery = fromRow<DeliveryRecord>(deliveryColumns, row.delivery);
+    return {
+      delivery,
+      hook: hooks.get(`${delivery.tenantId}\u0000${delivery.hookId}`)!,
+      event: events.get(`${delivery.tenantId}\u0000${delivery.eventId}`)!,
+    };
+  });
 }

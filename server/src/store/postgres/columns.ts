@@ -69,6 +69,8 @@ export const hookColumns: Columns<HookRecord> = [
   { field: 'filter', column: 'filter', json: true },
   { field: 'retryPolicy', column: 'retry_policy', json: true },
   { field: 'ordered', column: 'ordered' },
+  { field: 'maxInFlight', column: 'max_in_flight' },
+  { field: 'rateLimit', column: 'rate_limit', json: true },
   { field: 'source', column: 'source' },
   { field: 'secrets', column: 'secrets', json: true },
   { field: 'failingSince', column: 'failing_since' },

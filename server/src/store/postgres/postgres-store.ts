@@ -5,6 +5,7 @@ import type {
   ApiKeyRecord,
   AppendEventResult,
   AttemptRecord,
+  ClaimOptions,
   CompleteAttemptInput,
   CustomEventTypeRecord,
   DeliveryRecord,
@@ -16,6 +17,7 @@ import type {
 } from '../store';
 import { candidateHooksSql } from './candidate-hooks';
 import { claimDeliveries } from './claim-deliveries';
+import { completeAttempts } from './complete-attempts';
 import {
   agentLookupColumns,
   apiKeyColumns,
@@ -334,68 +336,38 @@ class PgStore implements PostgresStore {
     this.notifier.wake();
   }
 
-  async claimDeliveries(options: { owner: string; leaseMs: number; limit: number; now: number }) {
+  async claimDeliveries(options: ClaimOptions) {
     return claimDeliveries(this.pool, options);
   }
 
   async completeAttempt(input: CompleteAttemptInput): Promise<boolean> {
-    const { attempt, update } = input;
-    // The attempt's end is this change's time: the store takes no clock of its own.
-    const at = Math.max(attempt.startedAt + attempt.durationMs, update.lastAttemptAt ?? 0);
-    let wake = false;
-    const applied = await withTransaction(this.pool, async (client) => {
-      const values: unknown[] = [
-        attempt.tenantId,
-        attempt.deliveryId,
-        input.owner,
-        update.status,
-        update.attempts,
-        update.nextAttemptAt,
-        update.lastAttemptAt,
-        update.lastResponseStatus,
-        update.lastError,
-        at,
-      ];
-      const attemptValues = placeholders(attemptColumns, attempt, values);
-      // One statement: the delivery changes only while `owner` holds its lease, and the attempt is
-      // recorded only if it did. The same attempt number recorded again (a retried completion)
-      // replaces the first record.
-      const { rows } = await client.query(
-        `WITH updated AS (
-           UPDATE deliveries
-           SET status = $4, attempts = $5, next_attempt_at = $6, last_attempt_at = $7, last_response_status = $8,
-               last_error = $9, lease_owner = NULL, lease_expires_at = NULL, updated_at = $10
-           WHERE tenant_id = $1 AND id = $2 AND lease_owner = $3
-           RETURNING hook_id
-         ),
-         recorded AS (
-           INSERT INTO attempts (${columnList(attemptColumns)})
-           SELECT ${attemptValues} WHERE EXISTS (SELECT 1 FROM updated)
-           ON CONFLICT (tenant_id, delivery_id, number) DO UPDATE SET ${ATTEMPT_REFRESH}
-         )
-         SELECT u.hook_id, h.ordered FROM updated u LEFT JOIN hooks h ON h.tenant_id = $1 AND h.id = u.hook_id`,
-        values,
-      );
-      if (rows.length === 0) return false;
-      if (input.hookPatch && Object.keys(input.hookPatch).length > 0) {
-        await patchHook(client, attempt.tenantId, rows[0].hook_id, input.hookPatch);
-      }
-      // A retry to schedule, or an ordered hook whose next delivery is now free: other workers may
-      // have work they could not see before.
-      wake = update.status === 'pending' || rows[0].ordered === true;
-      if (wake) await this.notify(client);
-      return true;
-    });
-    if (wake) this.notifier.wake();
-    return applied;
+    return (await this.completeAttempts([input]))[0];
   }
 
-  async releaseLeases(owner: string): Promise<number> {
+  async completeAttempts(inputs: CompleteAttemptInput[]): Promise<boolean[]> {
+    if (inputs.length === 0) return [];
+    const result = await withTransaction(this.pool, async (client) => {
+      const done = await completeAttempts(client, inputs);
+      // A retry to schedule, or an ordered hook whose next delivery is now free: other nodes may
+      // have work they could not see before.
+      if (done.wake) await this.notify(client);
+      return done;
+    });
+    if (result.wake) this.notifier.wake();
+    return result.landed;
+  }
+
+  async releaseLeases(owner: string, deliveries?: Array<{ tenantId: string; id: string }>): Promise<number> {
+    if (deliveries?.length === 0) return 0;
     const released = await withTransaction(this.pool, async (client) => {
-      const { rowCount } = await client.query(
-        'UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1',
-        [owner],
-      );
+      const { rowCount } =
+        deliveries === undefined
+          ? await client.query('UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1', [owner])
+          : await client.query(
+              `UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL
+               WHERE lease_owner = $1 AND (tenant_id, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+              [owner, deliveries.map((d) => d.tenantId), deliveries.map((d) => d.id)],
+            );
       if (rowCount) await this.notify(client);
       return rowCount ?? 0;
     });

@@ -8,6 +8,7 @@ import type {
   AttemptRecord,
   CompleteAttemptInput,
   ClaimedDelivery,
+  ClaimOptions,
   CustomEventTypeRecord,
   DeliveryQuery,
   DeliveryRecord,
@@ -20,6 +21,8 @@ import type {
   Store,
   TenantRecord,
 } from '../store';
+import { createClaimer } from './claim-deliveries';
+import { createCompleter } from './complete-attempts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyMigrations } from './migrate';
 import {
@@ -65,6 +68,9 @@ export class SqliteStore implements Store {
   private readonly s: ReturnType<SqliteStore['prepareStatements']>;
   /** Prepared hook updates by their SQL: a handful of shapes, reused on every delivery. */
   private readonly hookUpdates = new Map<string, Database.Statement>();
+  /** The hot paths, each in its own module (claim-deliveries.ts, complete-attempts.ts). */
+  private readonly claim: ReturnType<typeof createClaimer>;
+  private readonly complete: ReturnType<typeof createCompleter>;
 
   constructor(readonly filename: string, options: SqliteStoreOptions = {}) {
     if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
@@ -76,6 +82,10 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     applyMigrations(this.db);
     this.s = this.prepareStatements();
+    this.claim = createClaimer(this.db);
+    this.complete = createCompleter(this.db, (tenantId, hookId, patch) => {
+      this.updateHookSync(tenantId, hookId, patch);
+    });
   }
 
   private prepareStatements() {
@@ -133,41 +143,10 @@ export class SqliteStore implements Store {
            @last_attempt_at, @last_response_status, @last_error, @lease_owner, @lease_expires_at, @test, @created_at, @updated_at)`,
       ),
       deliveriesOfEvent: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND event_id = ? ORDER BY seq'),
-      claimable: db.prepare(
-        `SELECT d.* FROM deliveries d JOIN hooks h ON h.id = d.hook_id
-         WHERE d.status = 'pending' AND d.next_attempt_at <= @now
-           AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= @now)
-           AND (h.ordered = 0 OR (
-             d.seq = (SELECT MIN(o.seq) FROM deliveries o WHERE o.hook_id = d.hook_id AND o.status = 'pending')
-             AND NOT EXISTS (SELECT 1 FROM deliveries l WHERE l.hook_id = d.hook_id AND l.status = 'pending'
-                             AND l.lease_expires_at > @now)))
-         ORDER BY d.next_attempt_at, d.seq
-         LIMIT @limit`,
-      ),
-      lease: db.prepare('UPDATE deliveries SET lease_owner = ?, lease_expires_at = ? WHERE seq = ?'),
-      orphanDelivery: db.prepare(
-        `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
-           last_error = 'the event no longer exists', updated_at = ? WHERE seq = ?`,
-      ),
-      hookById: db.prepare('SELECT * FROM hooks WHERE id = ?'),
-      deliveryLease: db.prepare('SELECT tenant_id, hook_id, lease_owner FROM deliveries WHERE id = ?'),
-      insertAttempt: db.prepare(
-        `INSERT INTO attempts (delivery_id, tenant_id, number, started_at, duration_ms, url, method, request_headers,
-           response_status, response_body, error, outcome)
-         VALUES (@delivery_id, @tenant_id, @number, @started_at, @duration_ms, @url, @method, @request_headers,
-           @response_status, @response_body, @error, @outcome)
-         ON CONFLICT (delivery_id, number) DO UPDATE SET started_at = excluded.started_at, duration_ms = excluded.duration_ms,
-           url = excluded.url, method = excluded.method, request_headers = excluded.request_headers,
-           response_status = excluded.response_status, response_body = excluded.response_body, error = excluded.error,
-           outcome = excluded.outcome`,
-      ),
-      applyDeliveryUpdate: db.prepare(
-        `UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at,
-           last_attempt_at = @last_attempt_at, last_response_status = @last_response_status, last_error = @last_error,
-           lease_owner = NULL, lease_expires_at = NULL, updated_at = @updated_at
-         WHERE id = @id`,
-      ),
       releaseLeases: db.prepare('UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?'),
+      releaseSomeLeases: db.prepare(
+        'UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ? AND id IN (SELECT value FROM json_each(?))',
+      ),
       getDelivery: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND id = ?'),
       attemptsOf: db.prepare('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number'),
       requeueDelivery: db.prepare(
@@ -539,75 +518,25 @@ export class SqliteStore implements Store {
     this.notify();
   }
 
-  async claimDeliveries(options: { owner: string; leaseMs: number; limit: number; now: number }): Promise<ClaimedDelivery[]> {
-    const { owner, leaseMs, limit, now } = options;
-    if (limit <= 0) return [];
-    return this.db
-      .transaction((): ClaimedDelivery[] => {
-        const rows = this.s.claimable.all({ now, limit }) as Row[];
-        const claimed: ClaimedDelivery[] = [];
-        const hooks = new Map<string, HookRecord>();
-        for (const row of rows) {
-          const eventRow = this.s.getEventById.get(row.tenant_id, row.event_id) as Row | undefined;
-          if (!eventRow) {
-            this.s.orphanDelivery.run(now, row.seq);
-            continue;
-          }
-          let hook = hooks.get(row.hook_id);
-          if (!hook) {
-            hook = hookFromRow(this.s.hookById.get(row.hook_id) as Row);
-            hooks.set(hook.id, hook);
-          }
-          this.s.lease.run(owner, now + leaseMs, row.seq);
-          claimed.push({
-            delivery: deliveryFromRow({ ...row, lease_owner: owner, lease_expires_at: now + leaseMs }),
-            hook,
-            event: eventFromRow(eventRow),
-          });
-        }
-        return claimed;
-      })
-      .immediate();
+  async claimDeliveries(options: ClaimOptions): Promise<ClaimedDelivery[]> {
+    return this.claim(options);
   }
 
   async completeAttempt(input: CompleteAttemptInput): Promise<boolean> {
-    const { owner, attempt, update, hookPatch } = input;
-    return this.db
-      .transaction((): boolean => {
-        const current = this.s.deliveryLease.get(attempt.deliveryId) as Row | undefined;
-        if (!current || current.lease_owner !== owner) return false;
-        this.s.insertAttempt.run({
-          delivery_id: attempt.deliveryId,
-          tenant_id: attempt.tenantId,
-          number: attempt.number,
-          started_at: attempt.startedAt,
-          duration_ms: attempt.durationMs,
-          url: attempt.url,
-          method: attempt.method,
-          request_headers: JSON.stringify(attempt.requestHeaders),
-          response_status: attempt.responseStatus,
-          response_body: attempt.responseBody,
-          error: attempt.error,
-          outcome: attempt.outcome,
-        });
-        this.s.applyDeliveryUpdate.run({
-          id: attempt.deliveryId,
-          status: update.status,
-          attempts: update.attempts,
-          next_attempt_at: update.nextAttemptAt,
-          last_attempt_at: update.lastAttemptAt,
-          last_response_status: update.lastResponseStatus,
-          last_error: update.lastError,
-          updated_at: Math.max(attempt.startedAt + attempt.durationMs, update.lastAttemptAt ?? 0),
-        });
-        if (hookPatch && Object.keys(hookPatch).length > 0) this.updateHookSync(current.tenant_id, current.hook_id, hookPatch);
-        return true;
-      })
-      .immediate();
+    return this.complete([input])[0];
   }
 
-  async releaseLeases(owner: string): Promise<number> {
-    return this.s.releaseLeases.run(owner).changes;
+  async completeAttempts(inputs: CompleteAttemptInput[]): Promise<boolean[]> {
+    return this.complete(inputs);
+  }
+
+  async releaseLeases(owner: string, deliveries?: Array<{ tenantId: string; id: string }>): Promise<number> {
+    if (deliveries === undefined) return this.s.releaseLeases.run(owner).changes;
+    if (deliveries.length === 0) return 0;
+    // Delivery ids are unique across tenants in this schema, so the id alone finds the row.
+    const changes = this.s.releaseSomeLeases.run(owner, JSON.stringify(deliveries.map((d) => d.id))).changes;
+    if (changes > 0) this.notify();
+    return changes;
   }
 
   async getDelivery(

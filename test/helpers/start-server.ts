@@ -60,6 +60,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DESKHOOKS_ALLOW_INSECURE_TARGETS: '1',
     DESKHOOKS_NODE_ID: 'test-node',
     LOG_LEVEL: 'silent',
+    // Tests close servers whose receivers may hang on purpose: a short drain keeps afterAll quick.
+    DESKHOOKS_SHUTDOWN_GRACE_MS: '1000',
     ...options.env,
   };
   let running: RunningServer;

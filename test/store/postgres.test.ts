@@ -328,14 +328,14 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
     });
 
     test('when deliveries are claimed in a grown installation, then the due ones are found through the pending-due index', async () => {
-      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000]);
+      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000, ['hook_excluded']]);
 
       expect(seqScans(nodes)).toEqual([]);
       expect(indexes(nodes)).toContain('deliveries_due');
     });
 
     test('when claiming in a grown installation, then ordered hooks are visited through their own index, one oldest delivery each', async () => {
-      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000]);
+      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000, ['hook_excluded']]);
 
       expect(seqScans(nodes)).toEqual([]);
       expect(indexes(nodes)).toEqual(expect.arrayContaining(['hooks_ordered', 'deliveries_pending_by_hook', 'deliveries_leased']));

@@ -21,6 +21,7 @@ import { measureIngest } from './scenarios/ingest';
 import { measureLatency } from './scenarios/latency';
 import { measureFanOut } from './scenarios/fan-out';
 import { measureBacklog } from './scenarios/backlog';
+import { measureNeighbour } from './scenarios/neighbour';
 import type { ReceiverInfo, ScenarioContext } from './scenarios/context';
 
 function log(message: string): void {
@@ -113,6 +114,9 @@ async function main(): Promise<void> {
       await attempt('fanout', async () => {
         store.fanOut = [];
         for (const hooks of sizes.fanOutHooks) store.fanOut.push(await measureFanOut(context, hooks));
+      });
+      await attempt('neighbour', async () => {
+        store.neighbour = await measureNeighbour(context);
       });
       await attempt('backlog', async () => {
         store.backlog = [];

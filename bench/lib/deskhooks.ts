@@ -6,7 +6,7 @@ import path from 'node:path';
 import { request } from 'undici';
 import { Client } from 'pg';
 import { spawnChild, type Child } from './rpc';
-import { BENCH_EVENT_TYPE, WARM_UP_EVENT_TYPE, warmUpBody } from './envelope';
+import { BENCH_EVENT_TYPE, WARM_UP_EVENT_TYPE, publishBody, warmUpBody } from './envelope';
 import { closedLoop } from './load';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -94,6 +94,8 @@ export interface Deskhooks {
   child: Child;
   info: ServerInfo;
   apiKey: string;
+  /** The admin key (creates more tenants). */
+  adminKey: string;
   db: FreshDatabase;
   /** Stops the server process and drops its database. */
   stop(): Promise<void>;
@@ -111,6 +113,7 @@ export interface StartOptions {
 export async function startDeskhooks(target: StoreTarget, options: StartOptions): Promise<Deskhooks> {
   const db = options.db ?? (await target.fresh(options.label));
   const apiKey = `dk_bench_${crypto.randomBytes(18).toString('hex')}`;
+  const adminKey = `dk_admin_${crypto.randomBytes(18).toString('hex')}`;
   // One directory per server: node names the files CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile, thread 0
   // being the main thread (tsx's loader thread writes one too).
   const nodeFlags = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfDir, `${target.kind}-${options.label}`)}`] : [];
@@ -122,6 +125,7 @@ export async function startDeskhooks(target: StoreTarget, options: StartOptions)
       env: {
         DATABASE_URL: db.url,
         DESKHOOKS_API_KEY: apiKey,
+        DESKHOOKS_ADMIN_KEY: adminKey,
         DESKHOOKS_ALLOW_INSECURE_TARGETS: '1',
         PORT: '0',
         LOG_LEVEL: options.logLevel,
@@ -134,6 +138,7 @@ export async function startDeskhooks(target: StoreTarget, options: StartOptions)
       child: started,
       info,
       apiKey,
+      adminKey,
       db,
       async stop() {
         await started.stop();
@@ -148,19 +153,46 @@ export async function startDeskhooks(target: StoreTarget, options: StartOptions)
 }
 
 /** Registers a hook through `POST /v1/hooks`, as a developer would. */
-export async function createHookViaApi(server: Deskhooks, url: string, events: string[] = [BENCH_EVENT_TYPE]): Promise<string> {
+export async function createHookViaApi(
+  server: Deskhooks,
+  url: string,
+  events: string[] = [BENCH_EVENT_TYPE],
+  settings: Record<string, unknown> = {},
+  key = server.apiKey,
+): Promise<string> {
   const answer = await request(`${server.info.url}/v1/hooks`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ url, events }),
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ url, events, ...settings }),
   });
   const body = (await answer.body.json()) as { id?: string };
   if (answer.statusCode !== 201 || !body.id) throw new Error(`POST /v1/hooks answered ${answer.statusCode}: ${JSON.stringify(body)}`);
   return body.id;
 }
 
-export function authHeaders(server: Deskhooks): Record<string, string> {
-  return { authorization: `Bearer ${server.apiKey}` };
+export function authHeaders(server: Deskhooks, key = server.apiKey): Record<string, string> {
+  return { authorization: `Bearer ${key}` };
+}
+
+/** A second tenant through `POST /v1/tenants` (admin key); answers its API key. */
+export async function createTenantViaApi(server: Deskhooks, name: string): Promise<string> {
+  const answer = await request(`${server.info.url}/v1/tenants`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  const body = (await answer.body.json()) as { apiKey?: { key?: string } };
+  if (answer.statusCode !== 201 || !body.apiKey?.key) throw new Error(`POST /v1/tenants answered ${answer.statusCode}: ${JSON.stringify(body)}`);
+  return body.apiKey.key;
+}
+
+/** Publishes `count` bench events as fast as 32 connections allow, with the default tenant's key. */
+export async function closedLoopPublish(server: Deskhooks, count: number, prefix: string): Promise<void> {
+  const result = await closedLoop(
+    { origin: server.info.url, path: '/v1/events', headers: { 'content-type': 'application/json', ...authHeaders(server) }, body: (i) => publishBody(i, prefix) },
+    { concurrency: 32, connections: 32, durationMs: 600_000, warmupMs: 0, maxRequests: count },
+  );
+  if (result.statuses['202'] !== count) throw new Error(`publishing ${count} events: ${JSON.stringify(result.statuses)}, ${result.errors} errors`);
 }
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from './rpc';
 
-export const SCENARIOS = ['raw', 'ingest', 'delivery', 'latency', 'fanout', 'backlog'] as const;
+export const SCENARIOS = ['raw', 'ingest', 'delivery', 'latency', 'fanout', 'backlog', 'neighbour'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {

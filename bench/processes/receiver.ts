@@ -17,11 +17,22 @@ let recording = false;
 let ids: string[] = [];
 let times: number[] = [];
 const waiters: Array<{ count: number; resolve: () => void }> = [];
+/** Requests to /hang… are held open (a receiver that hangs) until reset or the sender gives up. */
+let held: http.ServerResponse[] = [];
+let hangCount = 0;
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
+    if (req.url?.startsWith('/hang')) {
+      hangCount++;
+      held.push(res);
+      res.on('close', () => {
+        held = held.filter((r) => r !== res);
+      });
+      return;
+    }
     const at = monoMs();
     const body = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
     const id = ID_PATTERN.exec(body)?.[1] ?? '';
@@ -62,6 +73,9 @@ server.listen(0, '127.0.0.1', () => {
         recording = Boolean(args?.record);
         ids = [];
         times = [];
+        for (const res of held) res.destroy();
+        held = [];
+        hangCount = 0;
         return snapshot();
       },
       stats() {
@@ -91,6 +105,10 @@ server.listen(0, '127.0.0.1', () => {
       },
       records() {
         return { ids, times };
+      },
+      /** Requests to /hang… received since the last reset, and how many are held open now. */
+      hanging() {
+        return { received: hangCount, open: held.length };
       },
     },
     { url: `http://127.0.0.1:${port}`, port },

@@ -8,6 +8,7 @@ import { closedLoop } from '../lib/load';
 import { authHeaders, createHookViaApi, startDeskhooks } from '../lib/deskhooks';
 import { publishBody } from '../lib/envelope';
 import { median, round } from '../lib/stats';
+import { meterDatabaseCpu } from '../lib/database-cpu';
 import { rawLimitRun } from './raw-limit';
 import type { ReceiverStats, ScenarioContext } from './context';
 
@@ -34,6 +35,8 @@ export interface DeliveryResult {
    */
   publishCpuMs: number;
   deliveryCpuMs: number;
+  /** PostgreSQL's own CPU (its backends) per delivery during the drain, ms; null on SQLite (in-process). */
+  databaseCpuMs: number | null;
 }
 
 export async function measureDelivery(context: ScenarioContext): Promise<DeliveryResult> {
@@ -45,12 +48,14 @@ export async function measureDelivery(context: ScenarioContext): Promise<Deliver
   const publishRuns: number[] = [];
   const publishCpu: number[] = [];
   const deliveryCpu: number[] = [];
+  const databaseCpu: number[] = [];
   let unsigned = 0;
   let extra = 0;
   for (let run = 0; run < sizes.runs; run++) {
     const server = await startDeskhooks(context.target, { label: `delivery${run}`, startEngine: false, cpuProfDir: context.cpuProfDir, logLevel: context.logLevel });
     try {
-      await createHookViaApi(server, `${receiver.info.url}/delivery`);
+      // 32 requests in flight, as every contender of the comparison is given.
+      await createHookViaApi(server, `${receiver.info.url}/delivery`, undefined, { maxInFlight: 32 });
       const cpuBeforePublish = await server.child.call<number>('cpuMs');
       const published = await closedLoop(
         {
@@ -71,10 +76,12 @@ export async function measureDelivery(context: ScenarioContext): Promise<Deliver
       pairedRaw.push(raw.perSecond);
       const cpuBeforeDrain = await server.child.call<number>('cpuMs');
       await receiver.call('reset', {});
+      const dbMeter = context.target.kind === 'postgres' ? await meterDatabaseCpu(server.db.url) : null;
       const startedAt = await server.child.call<number>('startEngine');
       await receiver.call('waitFor', { count: events, timeoutMs: 300_000 }, 310_000);
       const drainedAt = await server.child.call<number>('waitDrained', { timeoutMs: 120_000, pollMs: 10 }, 130_000);
       deliveryCpu.push(((await server.child.call<number>('cpuMs')) - cpuBeforeDrain) / events);
+      if (dbMeter) databaseCpu.push((await dbMeter.stop()) / events);
       const stats = await receiver.call<ReceiverStats>('stats');
       unsigned += stats.unsigned;
       extra += stats.count - events;
@@ -98,5 +105,6 @@ export async function measureDelivery(context: ScenarioContext): Promise<Deliver
     publishPerSecond: round(median(publishRuns), 0),
     publishCpuMs: round(median(publishCpu), 4),
     deliveryCpuMs: round(median(deliveryCpu), 4),
+    databaseCpuMs: databaseCpu.length > 0 ? round(median(databaseCpu), 4) : null,
   };
 }

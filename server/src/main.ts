@@ -41,9 +41,16 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal means "now": attempts still in flight are cut and sent again after restart.
+      running.deps.logger.warn({ signal }, 'second signal: stopping at once');
+      process.exit(1);
+    }
     stopping = true;
-    running.deps.logger.info({ signal }, 'shutting down');
+    running.deps.logger.info(
+      { signal, graceMs: running.config.shutdownGraceMs },
+      'shutting down: claiming nothing more, letting deliveries in flight finish',
+    );
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -52,8 +59,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

@@ -51,6 +51,13 @@ export class FairQueue {
     return this.waitingTotal;
   }
 
+  /** Deliveries waiting for hooks that send one per request (a batch hook's window leaves together). */
+  get waitingOutsideBatches(): number {
+    let inBatches = 0;
+    for (const lane of this.lanes.values()) if (lane.hook.format === 'batch') inBatches += lane.waiting.length;
+    return this.waitingTotal - inBatches;
+  }
+
   /** The in-flight cap of a hook: its own, or the default; ordered hooks send one at a time. */
   maxInFlight(hook: HookRecord): number {
     if (hook.ordered) return 1;

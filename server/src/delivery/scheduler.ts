@@ -33,10 +33,11 @@ const MAX_CLAIM = 256;
 export function createScheduler(options: SchedulerOptions) {
   const { store, clock, log, owner, leaseMs, concurrency, maxIdleMs } = options;
   const queue = new FairQueue({ defaultMaxInFlight: options.hookMaxInFlight, maxBatchEvents: options.maxBatchEvents });
-  // Deliveries claimed ahead of free slots: a claim is a round trip whatever its size, so it takes a
-  // slot-full ahead, and a batch hook's whole window.
-  const localTarget = Math.max(2 * concurrency, options.maxBatchEvents + concurrency);
-  const lowWater = Math.max(1, Math.min(concurrency, Math.floor(localTarget / 2)));
+  // Deliveries claimed ahead of free slots: a claim is a round trip whatever its size, so the queue
+  // holds up to a slot-full and is refilled once half of that has left (a claim brings ~half a
+  // slot-full). A batch hook's window does not count: it leaves as one request, bounded by its own capacity.
+  const localTarget = concurrency;
+  const lowWater = Math.max(1, Math.ceil(concurrency / 2));
 
   let running = false;
   let pumping = false;
@@ -118,13 +119,15 @@ export function createScheduler(options: SchedulerOptions) {
   /** Fills the local queue: claims while there is room and the store has more. */
   async function claim(): Promise<void> {
     while (running) {
-      const room = localTarget - queue.waiting;
+      const room = localTarget - queue.waitingOutsideBatches;
       if (room <= 0) return;
       const limit = Math.min(room, MAX_CLAIM);
       const claimed = await store.claimDeliveries({ owner, leaseMs, limit, now: clock.now(), excludeHookIds: queue.saturatedHookIds() });
       for (const item of claimed) queue.add(item);
       await giveBackOverflow();
-      if (claimed.length < limit) return;
+      // Claim again only while it may pay: the store had more, and no hook is full here (a claim
+      // that must skip a full hook walks past its due deliveries).
+      if (claimed.length < limit || queue.saturatedHookIds().length > 0) return;
     }
   }
 

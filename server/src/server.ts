@@ -58,6 +58,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (config.allowInsecureTargets) {
     logger.warn('DESKHOOKS_ALLOW_INSECURE_TARGETS is on: plain-http and private-address targets are allowed. Never use this in production.');
   }
+  if (config.leaseMs <= config.deliveryTimeoutMs) {
+    logger.warn(
+      { leaseMs: config.leaseMs, deliveryTimeoutMs: config.deliveryTimeoutMs },
+      'DESKHOOKS_LEASE_MS is not above DESKHOOKS_DELIVERY_TIMEOUT_MS: a slow attempt can outlive its lease and be sent twice',
+    );
+  }
   const store = await createStore(config.databaseUrl, { pgPoolMax: config.pgPoolMax, pgConnectTimeoutMs: config.pgConnectTimeoutMs });
   let server: http.Server | undefined;
   let engine: RunningEngine | undefined;

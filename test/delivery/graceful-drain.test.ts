@@ -93,8 +93,9 @@ test('when SIGTERM arrives while 15 s receivers hold requests, then they finish 
     DESKHOOKS_DELIVERY_TIMEOUT_MS: String(SLOW_MS + 5000),
     DESKHOOKS_WORKER_CONCURRENCY: '4',
     DESKHOOKS_HOOK_MAX_IN_FLIGHT: '4',
-    // Short leases: were a cut attempt's lease left behind, the restart would take it over at once.
-    DESKHOOKS_LEASE_MS: '1000',
+    // Leases longer than an attempt (as they must be). Were the stopped node to leave its unstarted
+    // deliveries leased, the restart could not send them for 30 s.
+    DESKHOOKS_LEASE_MS: '30000',
     LOG_LEVEL: 'error',
   };
   const call = async (method: string, urlPath: string, body?: unknown) => {
@@ -133,6 +134,8 @@ test('when SIGTERM arrives while 15 s receivers hold requests, then they finish 
   const second = startNode({ ...env, DESKHOOKS_NODE_ID: 'node-b' });
   children.push(second);
   await healthy();
+  // The two deliveries the first node claimed but never started were given back: sent at once.
+  await eventually(async () => receiver.ids.length, (count) => count === 6, 5000);
   const deliveries = await eventually(
     () => call('GET', `/v1/hooks/${hook.body.id}/deliveries`),
     (response) => response.body.data.length === 6 && response.body.data.every((d: any) => d.status === 'succeeded'),

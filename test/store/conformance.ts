@@ -556,6 +556,60 @@ export function describeStoreConformance(
         expect(await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 })).toEqual([]);
       });
 
+      it('when several attempts complete in one call, then each lands only under its own lease and a hook is patched once, in order', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const other = await newHook(a);
+        const [d1, d2, d3] = [await queued(a, h.id), await queued(a, h.id), await queued(a, other.id)];
+        await store.claimDeliveries({ owner: 'node-a', leaseMs: 60000, limit: 10, now: T0 });
+        const update = (status: 'succeeded' | 'pending', code: number) => ({
+          status,
+          attempts: 1,
+          nextAttemptAt: status === 'pending' ? T0 + 5000 : null,
+          lastAttemptAt: T0 + 10,
+          lastResponseStatus: code,
+          lastError: status === 'pending' ? `HTTP ${code}` : null,
+        });
+        const last = (d: { id: string }, code: number) => ({ deliveryId: d.id, status: 'succeeded' as const, responseStatus: code, at: T0 + 20 });
+        const landed = await store.completeAttempts([
+          { owner: 'node-a', attempt: attempt(d1, { responseStatus: 500, outcome: 'failed' }), update: update('pending', 500), hookPatch: { failingSince: T0 + 10, lastDelivery: last(d1, 500) } },
+          { owner: 'node-b', attempt: attempt(d3), update: update('succeeded', 200), hookPatch: { lastDelivery: last(d3, 200) } },
+          { owner: 'node-a', attempt: attempt(d2), update: update('succeeded', 200), hookPatch: { failingSince: null, lastDelivery: last(d2, 200) } },
+        ]);
+        expect(landed).toEqual([true, false, true]);
+        expect((await store.getDelivery(a, d1.id))!.delivery).toMatchObject({ status: 'pending', leaseOwner: null, lastResponseStatus: 500 });
+        expect((await store.getDelivery(a, d2.id))!.delivery).toMatchObject({ status: 'succeeded', leaseOwner: null });
+        expect((await store.getDelivery(a, d3.id))!).toMatchObject({ delivery: { status: 'pending', leaseOwner: 'node-a' }, attempts: [] });
+        // The later patch of the same hook wins: the failure run d1 started ended with d2.
+        expect(await store.getHook(a, h.id)).toMatchObject({ failingSince: null, lastDelivery: { deliveryId: d2.id, responseStatus: 200 } });
+        expect((await store.getHook(a, other.id))!.lastDelivery).toBeNull();
+        expect(await store.completeAttempts([])).toEqual([]);
+      });
+
+      it('when a claim names hooks to skip, then their due deliveries stay unleased and others are claimed', async () => {
+        const a = await newTenant();
+        const busy = await newHook(a);
+        const free = await newHook(a);
+        const skipped = await queued(a, busy.id, { nextAttemptAt: T0 });
+        const taken = await queued(a, free.id, { nextAttemptAt: T0 + 1 });
+        const claimed = await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 + 10, excludeHookIds: [busy.id] });
+        expect(claimed.map((c) => c.delivery.id)).toEqual([taken.id]);
+        expect((await store.getDelivery(a, skipped.id))!.delivery.leaseOwner).toBeNull();
+        expect((await store.claimDeliveries({ owner: 'm', leaseMs: 1000, limit: 10, now: T0 + 10 })).map((c) => c.delivery.id)).toEqual([skipped.id]);
+      });
+
+      it('when an owner gives back some of its leases, then only those are claimable by others', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const [d1, d2] = [await queued(a, h.id), await queued(a, h.id)];
+        await store.claimDeliveries({ owner: 'leaving', leaseMs: 60000, limit: 10, now: T0 });
+        expect(await store.releaseLeases('someone-else', [d1])).toBe(0);
+        expect(await store.releaseLeases('leaving', [d1])).toBe(1);
+        expect(await store.releaseLeases('leaving', [])).toBe(0);
+        expect((await store.claimDeliveries({ owner: 'staying', leaseMs: 60000, limit: 10, now: T0 + 1 })).map((c) => c.delivery.id)).toEqual([d1.id]);
+        expect((await store.getDelivery(a, d2.id))!.delivery.leaseOwner).toBe('leaving');
+      });
+
       it('when an owner releases its leases, then its deliveries are claimable at once by others', async () => {
         const a = await newTenant();
         const h = await newHook(a);

@@ -6,8 +6,9 @@
  * patches are merged per hook in input order and written once per commit: the hook row is touched
  * once per commit, not once per delivery, so workers no longer queue on its row lock.
  */
-import type { CompleteAttemptInput, HookRecord } from '../store';
-import { patchHook, type HookPatch } from './hook-writes';
+import type { CompleteAttemptInput } from '../store';
+import { isDeliveryStatePatch, type HookPatch } from '../hook-patch';
+import { patchHook } from './hook-writes';
 import type { Queryable } from './transaction';
 
 export const COMPLETE_ATTEMPTS_SQL = `
@@ -41,6 +42,14 @@ recorded AS (
 )
 SELECT u.tenant_id, u.id, u.hook_id, u.status, h.ordered
 FROM updated u LEFT JOIN hooks h ON h.tenant_id = u.tenant_id AND h.id = u.hook_id`;
+
+const SET_DELIVERY_STATE_SQL = `
+UPDATE hooks h
+SET last_delivery = v.last_delivery::json,
+    failing_since = CASE WHEN v.set_failing_since THEN v.failing_since ELSE h.failing_since END
+FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::bigint[])
+  AS v(tenant_id, id, last_delivery, set_failing_since, failing_since)
+WHERE h.tenant_id = v.tenant_id AND h.id = v.id`;
 
 export interface CompleteAttemptsResult {
   landed: boolean[];
@@ -92,13 +101,25 @@ export async function completeAttempts(db: Queryable, inputs: CompleteAttemptInp
       const key = `${attempt.tenantId}\u0000${row.hookId}`;
       const merged = patches.get(key);
       if (merged) Object.assign(merged.patch, hookPatch);
-      else patches.set(key, { tenantId: attempt.tenantId, hookId: row.hookId, patch: { ...(hookPatch as Partial<HookRecord>) } });
+      else patches.set(key, { tenantId: attempt.tenantId, hookId: row.hookId, patch: { ...hookPatch } });
     }
     return true;
   });
   // In a stable order, so two nodes committing at once lock hook rows in the same order (no deadlock).
-  for (const { tenantId, hookId, patch } of [...patches.values()].sort((a, b) => (a.hookId < b.hookId ? -1 : a.hookId > b.hookId ? 1 : 0))) {
-    await patchHook(db, tenantId, hookId, patch);
+  const ordered = [...patches.values()].sort((a, b) => (a.hookId < b.hookId ? -1 : a.hookId > b.hookId ? 1 : 0));
+  const states = ordered.filter((p) => isDeliveryStatePatch(p.patch));
+  if (states.length > 0) {
+    // Nearly every attempt's patch: one statement for all hooks of the commit (a fan-out touches thousands).
+    await db.query(SET_DELIVERY_STATE_SQL, [
+      states.map((p) => p.tenantId),
+      states.map((p) => p.hookId),
+      states.map((p) => JSON.stringify(p.patch.lastDelivery ?? null)),
+      states.map((p) => 'failingSince' in p.patch),
+      states.map((p) => p.patch.failingSince ?? null),
+    ]);
+  }
+  for (const { tenantId, hookId, patch } of ordered) {
+    if (!isDeliveryStatePatch(patch)) await patchHook(db, tenantId, hookId, patch);
   }
   return { landed, wake };
 }

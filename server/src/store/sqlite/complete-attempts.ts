@@ -5,9 +5,8 @@
  * a hook's "last delivery" costs one write per commit rather than one per delivery.
  */
 import type Database from 'better-sqlite3';
-import type { CompleteAttemptInput, HookRecord } from '../store';
-
-type HookPatch = Partial<Omit<HookRecord, 'id' | 'tenantId' | 'createdAt'>>;
+import { isDeliveryStatePatch, type HookPatch } from '../hook-patch';
+import type { CompleteAttemptInput } from '../store';
 
 export const COMPLETE_DELIVERY_SQL = `UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at,
    last_attempt_at = @last_attempt_at, last_response_status = @last_response_status, last_error = @last_error,
@@ -17,6 +16,12 @@ export const COMPLETE_DELIVERY_SQL = `UPDATE deliveries SET status = @status, at
 
 export function createCompleter(db: Database.Database, patchHook: (tenantId: string, hookId: string, patch: HookPatch) => void) {
   const completeDelivery = db.prepare(COMPLETE_DELIVERY_SQL);
+  // The patch of nearly every attempt: the hook's last delivery (and the end of a failure run).
+  const setDeliveryState = db.prepare(
+    `UPDATE hooks SET last_delivery = @last_delivery,
+       failing_since = CASE WHEN @set_failing_since THEN @failing_since ELSE failing_since END
+     WHERE tenant_id = @tenant_id AND id = @id`,
+  );
   const insertAttempt = db.prepare(
     `INSERT INTO attempts (delivery_id, tenant_id, number, started_at, duration_ms, url, method, request_headers,
        response_status, response_body, error, outcome)
@@ -65,9 +70,20 @@ export function createCompleter(db: Database.Database, patchHook: (tenantId: str
       }
       return true;
     });
-    for (const { tenantId, hookId, patch } of hookPatches.values()) patchHook(tenantId, hookId, patch);
+    for (const { tenantId, hookId, patch } of hookPatches.values()) {
+      if (isDeliveryStatePatch(patch)) {
+        setDeliveryState.run({
+          tenant_id: tenantId,
+          id: hookId,
+          last_delivery: patch.lastDelivery === undefined ? null : JSON.stringify(patch.lastDelivery),
+          set_failing_since: 'failingSince' in patch ? 1 : 0,
+          failing_since: patch.failingSince ?? null,
+        });
+      } else patchHook(tenantId, hookId, patch);
+    }
     return landed;
   });
 
   return (inputs: CompleteAttemptInput[]): boolean[] => (inputs.length === 0 ? [] : complete.immediate(inputs));
 }
+

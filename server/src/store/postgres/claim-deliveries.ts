@@ -98,13 +98,12 @@ ORDER BY claimed.next_attempt_at, claimed.seq
 
 export async function claimDeliveries(db: Queryable, options: ClaimOptions): Promise<ClaimedDelivery[]> {
   if (options.limit <= 0) return [];
-  const { rows } = await db.query(CLAIM_SQL, [
-    options.now,
-    options.limit,
-    options.owner,
-    options.now + options.leaseMs,
-    options.excludeHookIds ?? [],
-  ]);
+  // Named: prepared once per connection, so PostgreSQL plans this large statement once, not per claim.
+  const { rows } = await db.query({
+    name: 'deskhooks-claim-deliveries',
+    text: CLAIM_SQL,
+    values: [options.now, options.limit, options.owner, options.now + options.leaseMs, options.excludeHookIds ?? []],
+  });
   const hooks = new Map<string, HookRecord>();
   const events = new Map<string, EventRecord>();
   for (const row of rows) {

@@ -87,7 +87,8 @@ export async function completeAttempts(db: Queryable, inputs: CompleteAttemptInp
     ];
     row.forEach((value, index) => columns[index].push(value));
   }
-  const { rows } = await db.query(COMPLETE_ATTEMPTS_SQL, columns);
+  // Named: prepared once per connection (see claim-deliveries.ts).
+  const { rows } = await db.query({ name: 'deskhooks-complete-attempts', text: COMPLETE_ATTEMPTS_SQL, values: columns });
   const done = new Map<string, { hookId: string; ordered: boolean; status: string }>();
   for (const row of rows) done.set(`${row.tenant_id}\u0000${row.id}`, { hookId: row.hook_id, ordered: row.ordered === true, status: row.status });
 
@@ -110,13 +111,17 @@ export async function completeAttempts(db: Queryable, inputs: CompleteAttemptInp
   const states = ordered.filter((p) => isDeliveryStatePatch(p.patch));
   if (states.length > 0) {
     // Nearly every attempt's patch: one statement for all hooks of the commit (a fan-out touches thousands).
-    await db.query(SET_DELIVERY_STATE_SQL, [
-      states.map((p) => p.tenantId),
-      states.map((p) => p.hookId),
-      states.map((p) => JSON.stringify(p.patch.lastDelivery ?? null)),
-      states.map((p) => 'failingSince' in p.patch),
-      states.map((p) => p.patch.failingSince ?? null),
-    ]);
+    await db.query({
+      name: 'deskhooks-set-delivery-state',
+      text: SET_DELIVERY_STATE_SQL,
+      values: [
+        states.map((p) => p.tenantId),
+        states.map((p) => p.hookId),
+        states.map((p) => JSON.stringify(p.patch.lastDelivery ?? null)),
+        states.map((p) => 'failingSince' in p.patch),
+        states.map((p) => p.patch.failingSince ?? null),
+      ],
+    });
   }
   for (const { tenantId, hookId, patch } of ordered) {
     if (!isDeliveryStatePatch(patch)) await patchHook(db, tenantId, hookId, patch);

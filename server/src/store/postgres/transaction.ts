@@ -3,6 +3,8 @@ import type { Pool, PoolClient, QueryResult } from 'pg';
 /** A pool or one checked-out connection: data-access helpers run on either. */
 export interface Queryable {
   query(text: string, values?: unknown[]): Promise<QueryResult<any>>;
+  /** A named query config: prepared once per connection (the hot statements). */
+  query(config: { name: string; text: string; values?: unknown[] }): Promise<QueryResult<any>>;
 }
 
 /**

@@ -149,8 +149,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // The total timeout and the caller's signal cover the name lookup too: a resolver that hangs must
     // not hold a worker, or an agent lookup, past its budget.
     const controller = new AbortController();
-    const timeout = new TotalTimeoutError(timeoutMs);
-    const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+    // Made only when it fires: an Error captures a stack, which every delivery would pay for.
+    let timeout: TotalTimeoutError | null = null;
+    const timer = setTimeout(() => {
+      timeout = new TotalTimeoutError(timeoutMs);
+      controller.abort(timeout);
+    }, timeoutMs);
     const onOuterAbort = () => controller.abort(sendOptions.signal?.reason);
     if (sendOptions.signal?.aborted) onOuterAbort();
     else sendOptions.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -190,8 +194,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       return { kind: 'response', status: response.statusCode, headers, body: Buffer.concat(chunks).toString('utf8'), truncated, durationMs: elapsed() };
     } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason === timeout) {
-        return { kind: 'error', outcome: 'timeout', error: timeout.message, durationMs: elapsed() };
+      if (timeout !== null && controller.signal.reason === timeout) {
+        return { kind: 'error', outcome: 'timeout', error: (timeout as TotalTimeoutError).message, durationMs: elapsed() };
       }
       return { kind: 'error', ...describeNetworkError(error), durationMs: elapsed() };
     } finally {

@@ -3,14 +3,16 @@
  * format, its method, the URL with its tags rendered, endpoint auth, custom headers and the
  * Standard Webhooks signature. Pure apart from the signing time, so tests can check every field.
  */
-import { Webhook } from 'standardwebhooks';
 import type { Envelope } from '../domain/events';
 import { activeSecrets } from '../domain/hooks';
 import type { HookRecord } from '../store/store';
 import { RESERVED_HEADERS } from './header-rules';
 import type { OutboundRequest } from './http-client';
 import { renderTemplate } from './liquid';
+import { signatureHeader } from './signature';
 import { renderUrl } from './url-template';
+
+export { signatureHeader };
 
 export const USER_AGENT = 'deskhooks/1.0 (+https://www.standardwebhooks.com/)';
 
@@ -22,10 +24,6 @@ const TEMPLATE_CONTENT_TYPES = {
 
 export type { Envelope };
 
-/** `v1,<sig>` for every active secret, space-separated, as the spec allows during a rotation. */
-export function signatureHeader(secrets: string[], msgId: string, timestamp: Date, body: string): string {
-  return secrets.map((secret) => new Webhook(secret).sign(msgId, timestamp, body)).join(' ');
-}
 
 function authHeaders(hook: HookRecord): Record<string, string> {
   const auth = hook.auth;

@@ -1,6 +1,7 @@
 import { createPostgresStore, type PostgresStore } from '../../server/src/store/postgres/postgres-store';
 import { CANDIDATE_HOOKS_SQL } from '../../server/src/store/postgres/candidate-hooks';
 import { CLAIM_SQL } from '../../server/src/store/postgres/claim-deliveries';
+import { COMPLETE_ATTEMPTS_SQL } from '../../server/src/store/postgres/complete-attempts';
 import { loadMigrations, migrate } from '../../server/src/store/postgres/migrate';
 import { pruneOlderThan, startRetention } from '../../server/src/store/retention';
 import type { DeliveryRecord, Store } from '../../server/src/store/store';
@@ -332,6 +333,18 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
 
       expect(seqScans(nodes)).toEqual([]);
       expect(indexes(nodes)).toContain('deliveries_due');
+    });
+
+    test('when attempts are group-committed in a grown installation, then each delivery is found by its key, never by a scan', async () => {
+      const array = (value: unknown) => [value, value];
+      const nodes = await plan(COMPLETE_ATTEMPTS_SQL, [
+        array('t'), ['d1', 'd2'], array('node-a'), array('succeeded'), array(1), array(null), array(1), array(200), array(null),
+        array(2), array(1), array(1), array(1), array('https://x'), array('POST'), array('{}'), array(200), array(null), array(null), array('succeeded'),
+      ]);
+
+      expect(seqScans(nodes).filter((table) => table === 'deliveries' || table === 'hooks')).toEqual([]);
+      // By its key or by its lease owner: either way an index, whatever the table's size.
+      expect(indexes(nodes).some((name) => name === 'deliveries_pkey' || name === 'deliveries_by_lease_owner')).toBe(true);
     });
 
     test('when claiming in a grown installation, then ordered hooks are visited through their own index, one oldest delivery each', async () => {

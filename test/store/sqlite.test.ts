@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createStore } from '../../server/src/store/create-store';
+import { CLAIMABLE_SQL } from '../../server/src/store/sqlite/claim-deliveries';
+import { COMPLETE_DELIVERY_SQL } from '../../server/src/store/sqlite/complete-attempts';
 import { readMigrations } from '../../server/src/store/sqlite/migrate';
 import { SqliteStore, createSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { describeStoreConformance } from './conformance';
@@ -56,6 +58,33 @@ describe('SQLite specifics', () => {
       const details = plan.map((p) => p.detail).join('\n');
       expect(details).toMatch(/SEARCH he USING PRIMARY KEY/);
       expect(details).not.toMatch(/SCAN h\b/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("when the engine claims, then the store's own claim statement walks the due index, skipped hooks included", async () => {
+    const store = new SqliteStore(':memory:');
+    try {
+      const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${CLAIMABLE_SQL}`).all({ now: 1, limit: 32, excluded: '["hook_a"]' }) as Array<{ detail: string }>;
+      const details = plan.map((p) => p.detail).join('\n');
+      expect(details).toMatch(/SEARCH d USING INDEX deliveries_due/);
+      expect(details).not.toMatch(/SCAN d\b/);
+      expect(details).not.toMatch(/SCAN h\b/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("when attempts are recorded, then the store's own completion statement finds each delivery by its key", async () => {
+    const store = new SqliteStore(':memory:');
+    try {
+      const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${COMPLETE_DELIVERY_SQL}`).all({
+        id: 'dlv', owner: 'n', status: 'succeeded', attempts: 1, next_attempt_at: null, last_attempt_at: 1,
+        last_response_status: 200, last_error: null, updated_at: 1,
+      }) as Array<{ detail: string }>;
+      const details = plan.map((p) => p.detail).join('\n');
+      expect(details).toMatch(/SEARCH deliveries USING INDEX sqlite_autoindex_deliveries_1 \(id=\?\)/);
     } finally {
       await store.close();
     }

@@ -98,12 +98,15 @@ export function createScheduler(options: SchedulerOptions) {
     pumping = true;
     let sleep = maxIdleMs;
     try {
+      let claimed = 0;
       do {
         again = false;
-        await claim();
+        claimed += await claim();
         dispatch();
       } while (again && running);
-      sleep = await nextSleepMs();
+      // While work flows, completions wake the engine again anyway: the due-time query (one more
+      // statement per wake-up) is only worth it once the queue went quiet.
+      if (claimed === 0) sleep = await nextSleepMs();
     } catch (error) {
       log.error({ err: error }, 'claiming deliveries failed; retrying shortly');
     } finally {
@@ -116,19 +119,22 @@ export function createScheduler(options: SchedulerOptions) {
     }
   }
 
-  /** Fills the local queue: claims while there is room and the store has more. */
-  async function claim(): Promise<void> {
+  /** Fills the local queue: claims while there is room and the store has more. Answers how many it claimed. */
+  async function claim(): Promise<number> {
+    let total = 0;
     while (running) {
       const room = localTarget - queue.waitingOutsideBatches;
-      if (room <= 0) return;
+      if (room <= 0) return total;
       const limit = Math.min(room, MAX_CLAIM);
       const claimed = await store.claimDeliveries({ owner, leaseMs, limit, now: clock.now(), excludeHookIds: queue.saturatedHookIds() });
       for (const item of claimed) queue.add(item);
+      total += claimed.length;
       await giveBackOverflow();
       // Claim again only while it may pay: the store had more, and no hook is full here (a claim
       // that must skip a full hook walks past its due deliveries).
-      if (claimed.length < limit || queue.saturatedHookIds().length > 0) return;
+      if (claimed.length < limit || queue.saturatedHookIds().length > 0) return total;
     }
+    return total;
   }
 
   /**

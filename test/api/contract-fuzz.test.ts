@@ -4,7 +4,9 @@
  * body fields (each property the schema declares, mutated by its type), plus whole bodies that are
  * not JSON, too big, too deep or not UTF-8. For every request: no 5xx, every 4xx is an RFC 9457
  * problem+json matching its status, every answer conforms to the document, and a refused request
- * changes nothing in the store (every table compared before and after, byte for byte). Requests go
+ * changes nothing in the store (every table compared before and after, byte for byte, on SQLite).
+ * With TEST_DATABASE_URL the same run goes against PostgreSQL, whose text and jsonb columns refuse
+ * what SQLite takes (NUL, lone surrogates), so store-specific 5xx surface too. Requests go
  * over a raw socket (node:http) so that bytes fetch would refuse (Latin-1 headers, invalid UTF-8)
  * reach the server too.
  */
@@ -13,6 +15,7 @@ import type { SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { loadOpenApiDocument } from '../../server/src/http/openapi-document';
 import { assertConformance } from '../helpers/openapi-conformance';
 import { startTestServer, type TestServer } from '../helpers/start-server';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../multi-node/postgres-database';
 
 const doc = loadOpenApiDocument();
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
@@ -207,13 +210,15 @@ function currentDigest(): string {
 
 /** Sends one hostile request and records what was wrong with its answer (null: nothing). */
 async function attempt(label: string, request: RawRequest): Promise<void> {
-  const before = currentDigest();
-  const changesBefore = totalChanges();
+  // The store's tables are compared on SQLite (the domain that decides what is written is the same on both stores).
+  const tracked = server.store.kind === 'sqlite';
+  const before = tracked ? currentDigest() : '';
+  const changesBefore = tracked ? totalChanges() : 0;
   const response = await send(request);
   // Let anything the request set off in the background (key touch, announcements) land first.
   await new Promise((resolve) => setImmediate(resolve));
   // No write at all is no change; after a write the tables are compared (the once-a-minute key touch is not a change).
-  const after = totalChanges() === changesBefore ? before : currentDigest();
+  const after = !tracked || totalChanges() === changesBefore ? before : currentDigest();
   let problem: string | null = null;
   const contentType = (response.headers['content-type'] ?? '').split(';')[0];
   let body: any = response.text === '' ? undefined : response.text;
@@ -270,10 +275,16 @@ function realPath(operation: Operation): string {
 
 const ADMIN_OPERATIONS = new Set(['listTenants', 'createTenant', 'getTenant']);
 
-beforeAll(async () => {
+async function setUp(databaseUrl?: string): Promise<void> {
+  outcomes.length = 0;
+  known = null;
   server = await startTestServer({
     startEngine: false,
-    env: { DESKHOOKS_BODY_LIMIT_BYTES: String(BODY_LIMIT), DESKHOOKS_AGENT_LOOKUP_BUDGET_MS: '100' },
+    env: {
+      DESKHOOKS_BODY_LIMIT_BYTES: String(BODY_LIMIT),
+      DESKHOOKS_AGENT_LOOKUP_BUDGET_MS: '100',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
   });
   const sample = (await server.request('GET', '/v1/triggers/chat.missed/sample')).body.data;
   const hook = (await server.request('POST', '/v1/hooks', { body: { url: 'http://127.0.0.1:9/fuzz', events: ['chat.missed'] } })).body;
@@ -288,92 +299,111 @@ beforeAll(async () => {
   await server.store.createAgentLookup({
     id: ids.lookup, tenantId: 'ten_default', chatId: 'chat-1', status: 'pending', agentId: null, answeredVia: null, answeredHookId: null, createdAt: now, expiresAt: now + 3_600_000,
   });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+}
 
-describe('hostile input generated from the contract, for every operation', () => {
-  it('when the contract is read, then every operation is covered', () => {
-    expect(operations.length).toBeGreaterThan(40);
-  });
+/** The whole run against one store: SQLite always, PostgreSQL when TEST_DATABASE_URL names a server. */
+function fuzz(storeName: string, databaseUrl?: () => Promise<string>, dropDatabase?: () => Promise<void>): void {
+  describe(`hostile input generated from the contract, for every operation (${storeName})`, () => {
+    beforeAll(async () => setUp(databaseUrl && (await databaseUrl())), 60_000);
+    afterAll(async () => {
+      await server?.close();
+      await dropDatabase?.();
+    });
 
-  it.each(operations.map((o) => [`${o.operationId} (${o.method} ${o.template})`, o] as const))(
-    'when %s gets hostile input, then it never answers 5xx, refuses with problem+json and changes nothing when it refuses',
-    async (_name, operation) => {
-      const start = outcomes.length;
-      const key = ADMIN_OPERATIONS.has(operation.operationId) ? server.adminKey : server.apiKey;
-      const path = realPath(operation);
-      const validBody = operation.example === undefined ? undefined : JSON.stringify(operation.example);
+    it('when the contract is read, then every operation is covered', () => {
+      expect(operations.length).toBeGreaterThan(40);
+    });
 
-      // Path parameters: each replaced by odd text.
-      for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
-        for (const segment of ODD_SEGMENTS) {
-          const odd = realPath({ ...operation, template: operation.template.replace(`{${parameter.name}}`, segment) });
-          await attempt(`path ${parameter.name}=${segment.slice(0, 20)}`, { method: operation.method, path: odd, key, body: validBody });
-        }
-      }
+    it.each(operations.map((o) => [`${o.operationId} (${o.method} ${o.template})`, o] as const))(
+      'when %s gets hostile input, then it never answers 5xx, refuses with problem+json and changes nothing when it refuses',
+      async (_name, operation) => {
+        const start = outcomes.length;
+        const key = ADMIN_OPERATIONS.has(operation.operationId) ? server.adminKey : server.apiKey;
+        const path = realPath(operation);
+        const validBody = operation.example === undefined ? undefined : JSON.stringify(operation.example);
 
-      // Query parameters: hostile values by schema, repeated, and an unknown one.
-      const queries = operation.parameters.filter((p) => p.in === 'query');
-      for (const parameter of queries) {
-        const values = [...ODD_SEGMENTS, 'abc', '-1', '0', '1e400', '99999999999999999999', 'true', encodeURIComponent(ODD_UNICODE[4])];
-        for (const value of values) {
-          await attempt(`query ${parameter.name}=${value.slice(0, 20)}`, { method: operation.method, path: `${path}?${parameter.name}=${value}`, key, body: validBody });
-        }
-        await attempt(`query ${parameter.name} twice`, { method: operation.method, path: `${path}?${parameter.name}=a&${parameter.name}=b`, key, body: validBody });
-      }
-      await attempt('unknown query parameter', { method: operation.method, path: `${path}?zz%00=${ODD_SEGMENTS[0]}`, key, body: validBody });
-
-      // Headers: declared header parameters, and the credentials every operation reads.
-      const headerValues = ['ÿþ\u0080latin1', 'x'.repeat(8000), ' ', '\t', 'evt\u00a0nbsp'];
-      for (const parameter of operation.parameters.filter((p) => p.in === 'header')) {
-        for (const value of headerValues) {
-          await attempt(`header ${parameter.name}=${JSON.stringify(value.slice(0, 10))}`, { method: operation.method, path, key, headers: { [parameter.name]: value }, body: validBody });
-        }
-      }
-      for (const value of ['Bearer ÿþ\u0080', `Bearer ${'k'.repeat(8000)}`, 'Bearer', 'Basic %%%', `Bearer ${server.apiKey}\u00ff`]) {
-        await attempt(`authorization ${JSON.stringify(value.slice(0, 12))}`, { method: operation.method, path, key: null, headers: { authorization: value }, body: validBody });
-      }
-      await attempt('x-api-key latin1', { method: operation.method, path, key: null, headers: { 'x-api-key': 'ÿþ\u0080' } });
-
-      // Bodies: every declared property replaced by values that break its type; then whole bodies.
-      if (operation.bodySchema) {
-        const base = operation.example ?? {};
-        for (const { path: property, schema } of propertyPaths(operation.bodySchema)) {
-          for (const value of hostileValues(schema)) {
-            const text = JSON.stringify(withValue(base, property, value));
-            await attempt(`body /${property.join('/')}=${JSON.stringify(value)?.slice(0, 30)}`, { method: operation.method, path, key, body: text });
+        // Path parameters: each replaced by odd text.
+        for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
+          for (const segment of ODD_SEGMENTS) {
+            const odd = realPath({ ...operation, template: operation.template.replace(`{${parameter.name}}`, segment) });
+            await attempt(`path ${parameter.name}=${segment.slice(0, 20)}`, { method: operation.method, path: odd, key, body: validBody });
           }
         }
-        const wholeBodies: Array<[string, Buffer | string, Record<string, string>?]> = [
-          ['not JSON', '{"type": '],
-          ['null', 'null'],
-          ['an array', '[]'],
-          ['a string', '"chat.missed"'],
-          ['empty object', '{}'],
-          ['too deep', '['.repeat(5000) + ']'.repeat(5000)],
-          ['over the limit', JSON.stringify({ ...(base as object), padding: 'x'.repeat(BODY_LIMIT) })],
-          ['invalid UTF-8', Buffer.concat([Buffer.from('{"name": "'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}')])],
-          ['a BOM', `\ufeff${validBody ?? '{}'}`],
-          ['UTF-16 declared', validBody ?? '{}', { 'content-type': 'application/json; charset=utf-16' }],
-          ['text/plain', validBody ?? '{}', { 'content-type': 'text/plain' }],
-          ['a duplicate key', `{"a": 1, "a": 2, ${(validBody ?? '{}').slice(1)}`],
-          ['lone surrogate escapes in every string', (validBody ?? '{}').replace(/":\s*"/g, '": "\\ud800')],
-        ];
-        for (const [label, body, headers] of wholeBodies) await attempt(`whole body ${label}`, { method: operation.method, path, key, body, headers });
-      }
 
-      const mine = outcomes.slice(start);
-      expect(mine.length).toBeGreaterThan(5);
-      expect(mine.filter((o) => o.problem !== null).map((o) => `${o.label} → ${o.status}: ${o.problem}`)).toEqual([]);
-    },
-  );
+        // Query parameters: hostile values by schema, repeated, and an unknown one.
+        const queries = operation.parameters.filter((p) => p.in === 'query');
+        for (const parameter of queries) {
+          const values = [...ODD_SEGMENTS, 'abc', '-1', '0', '1e400', '99999999999999999999', 'true', encodeURIComponent(ODD_UNICODE[4])];
+          for (const value of values) {
+            await attempt(`query ${parameter.name}=${value.slice(0, 20)}`, { method: operation.method, path: `${path}?${parameter.name}=${value}`, key, body: validBody });
+          }
+          await attempt(`query ${parameter.name} twice`, { method: operation.method, path: `${path}?${parameter.name}=a&${parameter.name}=b`, key, body: validBody });
+        }
+        await attempt('unknown query parameter', { method: operation.method, path: `${path}?zz%00=${ODD_SEGMENTS[0]}`, key, body: validBody });
 
-  it('when every case has run, then each operation was really exercised: most hostile requests refused, none a 5xx', () => {
-    const refused = outcomes.filter((o) => o.status >= 400 && o.status < 500).length;
-    expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
-    expect(refused / outcomes.length).toBeGreaterThan(0.8);
-    expect(outcomes.length).toBeGreaterThan(2500);
+        // Headers: declared header parameters, and the credentials every operation reads.
+        const headerValues = ['ÿþ\u0080latin1', 'x'.repeat(8000), ' ', '\t', 'evt\u00a0nbsp'];
+        for (const parameter of operation.parameters.filter((p) => p.in === 'header')) {
+          for (const value of headerValues) {
+            await attempt(`header ${parameter.name}=${JSON.stringify(value.slice(0, 10))}`, { method: operation.method, path, key, headers: { [parameter.name]: value }, body: validBody });
+          }
+        }
+        for (const value of ['Bearer ÿþ\u0080', `Bearer ${'k'.repeat(8000)}`, 'Bearer', 'Basic %%%', `Bearer ${server.apiKey}\u00ff`]) {
+          await attempt(`authorization ${JSON.stringify(value.slice(0, 12))}`, { method: operation.method, path, key: null, headers: { authorization: value }, body: validBody });
+        }
+        await attempt('x-api-key latin1', { method: operation.method, path, key: null, headers: { 'x-api-key': 'ÿþ\u0080' } });
+
+        // Bodies: every declared property replaced by values that break its type; then whole bodies.
+        if (operation.bodySchema) {
+          const base = operation.example ?? {};
+          for (const { path: property, schema } of propertyPaths(operation.bodySchema)) {
+            for (const value of hostileValues(schema)) {
+              const text = JSON.stringify(withValue(base, property, value));
+              await attempt(`body /${property.join('/')}=${JSON.stringify(value)?.slice(0, 30)}`, { method: operation.method, path, key, body: text });
+            }
+          }
+          const wholeBodies: Array<[string, Buffer | string, Record<string, string>?]> = [
+            ['not JSON', '{"type": '],
+            ['null', 'null'],
+            ['an array', '[]'],
+            ['a string', '"chat.missed"'],
+            ['empty object', '{}'],
+            ['too deep', '['.repeat(5000) + ']'.repeat(5000)],
+            ['over the limit', JSON.stringify({ ...(base as object), padding: 'x'.repeat(BODY_LIMIT) })],
+            ['invalid UTF-8', Buffer.concat([Buffer.from('{"name": "'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}')])],
+            ['a BOM', `\ufeff${validBody ?? '{}'}`],
+            ['UTF-16 declared', validBody ?? '{}', { 'content-type': 'application/json; charset=utf-16' }],
+            ['text/plain', validBody ?? '{}', { 'content-type': 'text/plain' }],
+            ['a duplicate key', `{"a": 1, "a": 2, ${(validBody ?? '{}').slice(1)}`],
+            ['lone surrogate escapes in every string', (validBody ?? '{}').replace(/":\s*"/g, '": "\\ud800')],
+          ];
+          for (const [label, body, headers] of wholeBodies) await attempt(`whole body ${label}`, { method: operation.method, path, key, body, headers });
+        }
+
+        const mine = outcomes.slice(start);
+        expect(mine.length).toBeGreaterThan(5);
+        expect(mine.filter((o) => o.problem !== null).map((o) => `${o.label} → ${o.status}: ${o.problem}`)).toEqual([]);
+      },
+    );
+
+    it('when every case has run, then each operation was really exercised: most hostile requests refused, none a 5xx', () => {
+      const refused = outcomes.filter((o) => o.status >= 400 && o.status < 500).length;
+      expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
+      expect(refused / outcomes.length).toBeGreaterThan(0.8);
+      expect(outcomes.length).toBeGreaterThan(2500);
+    });
   });
-});
+}
+
+fuzz('sqlite');
+if (TEST_DATABASE_URL) {
+  let database: TestDatabase | undefined;
+  fuzz(
+    'postgres',
+    async () => {
+      database = await createTestDatabase(TEST_DATABASE_URL!, 'deskhooks_fuzz');
+      return database.url;
+    },
+    async () => database?.drop(),
+  );
+}

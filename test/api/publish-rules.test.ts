@@ -39,7 +39,7 @@ describe('caller-chosen event ids', () => {
     const response = await publish({ type: 'chat.missed', id: 'evt-\ud800-x', data: sample });
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(response.body.errors).toEqual([{ pointer: '/id', location: 'body', detail: expect.stringContaining('^[A-Za-z0-9][A-Za-z0-9._:~-]{0,127}$') }]);
+    expect(response.body.errors).toEqual([{ pointer: '/id', location: 'body', detail: expect.stringContaining('lone surrogate') }]);
     expect(await snapshot()).toEqual(before);
     // The retry the issue saw come back 202 "duplicate" under a mangled id is refused the same way.
     expect((await publish({ type: 'chat.missed', id: 'evt-\ud800-x', data: sample })).status).toBe(422);

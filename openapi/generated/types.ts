@@ -1577,7 +1577,11 @@ export interface components {
          */
         HookFormat: "envelope" | "data" | "batch" | "template";
         HookTemplate: {
-            /** @description A Liquid template over the envelope, e.g. `{"text": "{{ data.ticket.summary }}"}`. */
+            /**
+             * @description A Liquid template over the envelope, e.g. `{"text": "{{ data.ticket.summary }}"}`. Rendered over the
+             *     sample of each subscribed type when saved: output that is not valid for `contentType`, or a variable
+             *     the sample does not have, answers 422. Each render may take at most 50 ms.
+             */
             body: string;
             /**
              * @description How the rendered body is sent.
@@ -1637,7 +1641,12 @@ export interface components {
             headers?: {
                 [key: string]: string;
             };
-            /** @description A Mongo-style query over the envelope, e.g. `{"data.chat.status": "missed"}`. */
+            /**
+             * @description A Mongo-style query over the envelope, e.g. `{"data.chat.status": "missed"}`. Only query operators:
+             *     `$eq $ne $gt $gte $lt $lte $in $nin $and $or $nor $not $exists $type $all $elemMatch $size` and
+             *     `$regex` (`$options` among `i m s u`, no exponential backtracking); at most 16 KiB of JSON and 12
+             *     levels deep. Anything else (`$expr`, `$where`, `$function`…) answers 422 naming the operator's pointer.
+             */
             filter?: {
                 [key: string]: unknown;
             } | null;

@@ -384,6 +384,8 @@ function fuzz(storeName: string, databaseUrl?: () => Promise<string>, dropDataba
         expect(mine.length).toBeGreaterThan(5);
         expect(mine.filter((o) => o.problem !== null).map((o) => `${o.label} → ${o.status}: ${o.problem}`)).toEqual([]);
       },
+      // The hook operations send a few hundred requests each; a loaded machine must not turn that into a timeout.
+      180_000,
     );
 
     it('when every case has run, then each operation was really exercised: most hostile requests refused, none a 5xx', () => {

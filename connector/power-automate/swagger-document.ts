@@ -240,7 +240,7 @@ function actions(source: OpenApiSource): Record<string, any> {
                 type: { ...publish.properties.type, description: 'The event type, such as ticket.created or custom.device_offline.', 'x-ms-summary': 'Event Type', ...EVENT_TYPE_DROPDOWN },
                 data: { ...publish.properties.data, description: "The event's data as a JSON object, shaped like the sample of its event type.", 'x-ms-summary': 'Data' },
                 brand: omitNullable({ ...publish.properties.brand, description: 'The helpdesk brand the event belongs to, on multi-brand helpdesks.', 'x-ms-summary': 'Brand', 'x-ms-visibility': 'advanced' }),
-                id: { ...publish.properties.id, description: 'Your id for the event; publishing the same id again changes nothing, so retries are safe.', 'x-ms-summary': 'Event ID', 'x-ms-visibility': 'advanced' },
+                id: { ...publish.properties.id, 'x-deskhooks-refused-with': undefined, description: 'Your id for the event (letters, digits and . _ : ~ -); publishing the same event with it again changes nothing, so retries are safe.', 'x-ms-summary': 'Event ID', 'x-ms-visibility': 'advanced' },
                 timestamp: { ...publish.properties.timestamp, description: 'When the event happened; now when left empty.', 'x-ms-summary': 'Timestamp', 'x-ms-visibility': 'advanced' },
               },
             },

@@ -664,7 +664,8 @@ export interface paths {
          * Publish an event
          * @description The helpdesk publishes here. `data` is validated against the trigger's schema (422 lists every bad
          *     field). The event and one delivery per matching hook are stored in one transaction before the
-         *     answer. A repeated `id` or `Idempotency-Key` returns the first answer and creates nothing new.
+         *     answer. A repeated `id` or `Idempotency-Key` with the same event returns the first answer and
+         *     creates nothing new; with a different event it answers 409 and creates nothing.
          */
         post: operations["publishEvent"];
         delete?: never;
@@ -1576,7 +1577,11 @@ export interface components {
          */
         HookFormat: "envelope" | "data" | "batch" | "template";
         HookTemplate: {
-            /** @description A Liquid template over the envelope, e.g. `{"text": "{{ data.ticket.summary }}"}`. */
+            /**
+             * @description A Liquid template over the envelope, e.g. `{"text": "{{ data.ticket.summary }}"}`. Rendered over the
+             *     sample of each subscribed type when saved: output that is not valid for `contentType`, or a variable
+             *     the sample does not have, answers 422. Each render may take at most 50 ms.
+             */
             body: string;
             /**
              * @description How the rendered body is sent.
@@ -1636,7 +1641,12 @@ export interface components {
             headers?: {
                 [key: string]: string;
             };
-            /** @description A Mongo-style query over the envelope, e.g. `{"data.chat.status": "missed"}`. */
+            /**
+             * @description A Mongo-style query over the envelope, e.g. `{"data.chat.status": "missed"}`. Only query operators:
+             *     `$eq $ne $gt $gte $lt $lte $in $nin $and $or $nor $not $exists $type $all $elemMatch $size` and
+             *     `$regex` (`$options` among `i m s u`, no exponential backtracking); at most 16 KiB of JSON and 12
+             *     levels deep. Anything else (`$expr`, `$where`, `$function`…) answers 422 naming the operator's pointer.
+             */
             filter?: {
                 [key: string]: unknown;
             } | null;
@@ -1752,13 +1762,18 @@ export interface components {
             requeued: number;
         };
         EventPublish: {
+            /** @description A catalog or custom event type. Reserved system types (`hook.disabled`, `chat.agent_lookup`) are published by deskhooks itself and answer 422. */
             type: string;
             /** @description Validated against the trigger's schema. */
             data: {
                 [key: string]: unknown;
             };
             brand?: string | null;
-            /** @description Your id for the event; repeating it is idempotent. Defaults to `evt_` + a random id. */
+            /**
+             * @description Your id for the event: 1 to 128 ASCII letters, digits and `. _ : ~ -`, starting with a letter or digit
+             *     (otherwise 422). Repeating it with the same event is idempotent; with a different type, brand or data
+             *     it answers 409. Defaults to `evt_` + a random id.
+             */
             id?: string;
             /**
              * Format: date-time
@@ -4607,7 +4622,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries of this request safe; the first answer is returned for a repeated key. */
+                /**
+                 * @description Makes retries of this request safe: a repeated key with the same event returns the first answer
+                 *     (`duplicate: true`); with a different type, brand, data or id it answers 409. 1 to 128 ASCII
+                 *     letters, digits and `. _ : ~ -`, starting with a letter or digit (otherwise 422).
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4648,6 +4667,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { AppDeps } from './app-deps';
 import { refuseDeepBodies } from './http/body-depth';
+import { refuseUnstorableParameters, refuseUnstorableText } from './http/unstorable-text';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { openApiMiddleware } from './http/openapi-validator';
 import { requestLogger } from './http/request-logger';
@@ -30,7 +31,9 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(express.json({ limit: deps.config.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
   app.use(refuseDeepBodies);
+  app.use(refuseUnstorableText);
   app.use(openApiMiddleware(deps));
+  app.use(refuseUnstorableParameters);
   for (const factory of routers) app.use(factory(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

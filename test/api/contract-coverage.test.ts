@@ -32,6 +32,7 @@ let server: TestServer;
 let tenantKey: string;
 let otherTenantId: string;
 const ids: Record<string, string> = {};
+let missedSample: Record<string, any>;
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -70,6 +71,10 @@ beforeAll(async () => {
     },
     () => [],
   );
+  // An event whose id a different event then reuses: a conflict, not a silent duplicate.
+  ids.publishedEvent = 'evt_published_once';
+  missedSample = (await server.request('GET', '/v1/triggers/chat.missed/sample')).body.data;
+  await server.request('POST', '/v1/events', { body: { type: 'chat.missed', id: ids.publishedEvent, data: missedSample } });
   ids.openLookup = 'lkp_open_to_anyone';
   await server.store.createAgentLookup(lookup(ids.openLookup, 'pending'));
 });
@@ -191,6 +196,7 @@ const errorCases: Record<string, ErrorCase> = {
   'listHookDeliveries 404': () => ({ path: '/v1/hooks/hook_nope/deliveries' }),
   'listEvents 400': () => ({ path: '/v1/events?limit=0' }),
   'publishEvent 400': () => ({ body: { type: 'chat.missed' } }),
+  'publishEvent 409': () => ({ body: { type: 'chat.missed', id: ids.publishedEvent, data: { ...missedSample, chat: { ...missedSample.chat, name: 'Another chat' } } } }),
   'publishEvent 413': () => ({ body: { type: 'chat.missed', data: { padding: 'x'.repeat(5000) } } }),
   'publishEvent 422': () => ({ body: { type: 'chat.teleported', data: {} } }),
   'getEvent 404': () => ({ path: '/v1/events/evt_nope' }),

@@ -80,13 +80,13 @@ describe('bodies', () => {
     expect(response.body.errors).toEqual([{ pointer: '/', location: 'body', detail: 'is required' }]);
   });
 
-  it('when header parameters are invalid, then 400 names the header', async () => {
+  it('when a header parameter is invalid (an Idempotency-Key over 128 characters), then 422 names the header', async () => {
     const response = await server.request('POST', '/v1/events', {
       body: { type: 'chat.missed', data: {} },
       headers: { 'Idempotency-Key': 'k'.repeat(256) },
     });
-    expect(response.status).toBe(400);
-    expect(response.body.errors).toContainEqual(expect.objectContaining({ location: 'header' }));
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ parameter: 'Idempotency-Key', location: 'header' }));
   });
 
   it('when a body nests deeper than 100 levels, then 400 points at where (not a 5xx from a stack overflow); 99 levels pass the edge', async () => {

@@ -133,7 +133,7 @@ describe('creating hooks', () => {
     });
     expect(response.status).toBe(422);
     const pointers = response.body.errors.map((e: { pointer: string }) => e.pointer);
-    expect(pointers).toEqual(expect.arrayContaining(['/template', '/headers/Content-Type', '/headers/X-Ok', '/filter']));
+    expect(pointers).toEqual(expect.arrayContaining(['/template', '/headers/Content-Type', '/headers/X-Ok', '/filter/$where']));
   });
 
   it('when the body has unknown or mistyped fields, then 400 names each of them without coercing', async () => {

@@ -111,14 +111,14 @@ describe('validateHookSettings', () => {
   });
 
   test.each([
-    [{ 'data.status': { $nope: 1 } }, /unknown query operator \$nope/],
-    [{ $where: 'return true' }, /scriptEnabled/],
-    [{ $and: 1 }, /Array/],
-    [{ 'data.s': { $regex: '(' } }, /regular expression/],
-    [[1, 2], /must be an object/],
-  ])('when the filter is %j, then /filter is refused', async (filter, detail) => {
+    [{ 'data.status': { $nope: 1 } }, '/filter/data.status/$nope', /operator \$nope, which filters do not allow/],
+    [{ $where: 'return true' }, '/filter/$where', /operator \$where, which filters do not allow/],
+    [{ $and: 1 }, '/filter', /Array/],
+    [{ 'data.s': { $regex: '(' } }, '/filter', /regular expression/],
+    [[1, 2], '/filter', /must be an object/],
+  ])('when the filter is %j, then %s is refused', async (filter, pointer, detail) => {
     const errors = await validateHookSettings({ filter }, strict);
-    expect(errors).toEqual([{ pointer: '/filter', detail: expect.stringMatching(detail) }]);
+    expect(errors).toEqual([{ pointer, detail: expect.stringMatching(detail) }]);
   });
 
   test('when the filter is null, then it is valid (no filter)', async () => {

@@ -5,8 +5,7 @@
  */
 import type { FieldError } from '../catalog/catalog';
 import type { HookAuth, HookFormat, HttpMethod, RetryPolicy } from '../store/store';
-import { unsafeFilterPatterns } from '../domain/regex-safety';
-import { filterProblem } from './filter';
+import { filterProblems } from './filter';
 import { headerNameProblem, headerValueProblem } from './header-rules';
 import { compileTemplate, type EscapeContext } from './liquid';
 import { retryPolicyProblems } from './retry-policy';
@@ -178,9 +177,7 @@ export async function validateHookSettings(input: HookSettingsInput, options: Ho
   errors.push(...authErrors(input.auth));
   errors.push(...headerErrors(input.headers, input.auth));
   if (input.filter !== undefined) {
-    const problem = filterProblem(input.filter);
-    if (problem) errors.push({ pointer: '/filter', detail: problem });
-    else for (const unsafe of unsafeFilterPatterns(input.filter)) errors.push({ pointer: `/filter${unsafe.pointer}`, detail: unsafe.detail });
+    for (const problem of filterProblems(input.filter)) errors.push({ pointer: `/filter${problem.pointer}`, detail: problem.detail });
   }
   for (const [suffix, detail] of retryPolicyProblems(input.retryPolicy as RetryPolicy | undefined)) {
     errors.push({ pointer: `/retryPolicy${suffix}`, detail });

@@ -26,15 +26,23 @@ const ESCAPERS: Record<EscapeContext, (value: unknown) => string> = {
 
 const FILE_TAGS = ['include', 'render', 'layout'];
 
+/**
+ * LiquidJS's own DoS limits, tight: every delivery renders on the shared event loop, so one render
+ * may hold it for at most `renderLimit` ms (nested loops used to run to a 1 s limit on every
+ * delivery, stalling /healthz). `parseLimit` is the longest template accepted (HookTemplate.body's
+ * maxLength); `memoryLimit` counts what filters and ranges allocate, generous for a 256 KiB event.
+ */
+export const TEMPLATE_LIMITS = { parseLimit: 65_536, renderLimit: 50, memoryLimit: 4_000_000 } as const;
+
 function createEngine(context: EscapeContext): Liquid {
   const engine = new Liquid({
     outputEscape: ESCAPERS[context],
     strictFilters: true,
+    // Under the save-time check's strictVariables, `{% if data.x %}` and `| default:` still guard an optional field.
+    lenientIf: true,
     ownPropertyOnly: true,
     templates: {},
-    parseLimit: 100_000,
-    renderLimit: 1_000,
-    memoryLimit: 10_000_000,
+    ...TEMPLATE_LIMITS,
   });
   for (const tag of FILE_TAGS) {
     engine.registerTag(tag, {
@@ -75,8 +83,12 @@ export function compileTemplate(context: EscapeContext, source: string): Templat
   return templates;
 }
 
-export function renderTemplate(context: EscapeContext, source: string, scope: object): string {
-  return liquidEngine(context).renderSync(compileTemplate(context, source), scope);
+/**
+ * Renders a template. `strictVariables` (the save-time check over a trigger's sample) makes a
+ * variable the scope does not have an error naming it, instead of an empty output.
+ */
+export function renderTemplate(context: EscapeContext, source: string, scope: object, options: { strictVariables?: boolean } = {}): string {
+  return liquidEngine(context).renderSync(compileTemplate(context, source), scope, options.strictVariables ? { strictVariables: true } : undefined);
 }
 
 /** True when the text contains Liquid markup. */

@@ -10,6 +10,7 @@ import { RESERVED_HEADERS } from './header-rules';
 import type { OutboundRequest } from './http-client';
 import { renderTemplate } from './liquid';
 import { signatureHeader } from './signature';
+import { templateOutputProblem } from './template-output';
 import { renderUrl } from './url-template';
 
 export { signatureHeader };
@@ -48,12 +49,48 @@ function renderBody(hook: HookRecord, envelopes: Envelope[]): { body: string; co
       return { body: JSON.stringify(envelopes), contentType: 'application/json' };
     case 'template': {
       const template = hook.template ?? { body: '', contentType: 'json' as const };
-      return { body: renderTemplate(template.contentType, template.body, first), contentType: TEMPLATE_CONTENT_TYPES[template.contentType] };
+      return { body: renderCheckedTemplate(template, first), contentType: TEMPLATE_CONTENT_TYPES[template.contentType] };
     }
     case 'envelope':
     default:
       return { body: JSON.stringify(first), contentType: 'application/json' };
   }
+}
+
+type HookTemplate = NonNullable<HookRecord['template']>;
+
+/**
+ * Renders a hook's body template and refuses (throws, naming the problem) an output that is not
+ * valid for its content type: such a body is never sent, the attempt fails with the reason.
+ */
+function renderCheckedTemplate(template: HookTemplate, envelope: Envelope, options: { strictVariables?: boolean } = {}): string {
+  const body = renderTemplate(template.contentType, template.body, envelope, options);
+  const problem = templateOutputProblem(template.contentType, body);
+  if (problem) throw new Error(`the template's output ${problem} (content type ${template.contentType}), so it was not sent`);
+  return body;
+}
+
+/**
+ * Why a body template cannot be saved, checked by rendering it over the sample envelopes of one event
+ * type it will receive (its sample and variants), or null. With `strictVariables` a variable none of
+ * the samples has is an error naming it (`{% if %}` and `| default` guard optional ones); the output
+ * must be valid for the content type on every sample. Render limits and Liquid errors count too.
+ */
+export function templateSampleProblem(template: HookTemplate, samples: Envelope[], options: { strictVariables: boolean }): string | null {
+  let rendered = 0;
+  let firstError: string | null = null;
+  for (const sample of samples) {
+    try {
+      renderCheckedTemplate(template, sample, options);
+      rendered += 1;
+    } catch (error) {
+      const message = (error as Error).message;
+      // An invalid output on any sample is the template's fault; a missing variable only if no sample has it.
+      if (!/^undefined variable/.test(message)) return `fails on the ${sample.type} sample: ${message}`;
+      firstError ??= `names a variable the ${sample.type} sample does not have: ${message}`;
+    }
+  }
+  return rendered > 0 || samples.length === 0 ? null : firstError;
 }
 
 export interface BuildOptions {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 
-/** How many leading characters of a key are kept (and shown) to recognise it. */
+/** At most how many leading characters of a key are kept (and shown) to recognise it. */
 export const KEY_PREFIX_LENGTH = 12;
 
 /** A new API key: `dhk_` + 32 random bytes, base64url (256 bits of entropy). */
@@ -19,6 +19,10 @@ export function hashApiKey(key: string): string {
   return crypto.createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
+/**
+ * The recognisable start of a key, never more than a quarter of it (a generated key shows `dhk_` and
+ * 7 characters), so a prefix seen in a console or a log narrows a guess by at most 1/4 of the key.
+ */
 export function keyPrefix(key: string): string {
-  return key.slice(0, KEY_PREFIX_LENGTH);
+  return key.slice(0, Math.min(KEY_PREFIX_LENGTH, Math.floor(key.length / 4)));
 }

@@ -2,8 +2,9 @@ import type { AppDeps } from '../app-deps';
 import { planDeliveries } from '../delivery/plan';
 import type { AppendEventResult, EventRecord, Page, PageRequest } from '../store/store';
 import { customDataValidator } from './custom-event-types';
-import { NotFoundError, ValidationError, type ProblemField } from './errors';
+import { ConflictError, NotFoundError, ValidationError, type ProblemField } from './errors';
 import { newEventId } from './ids';
+import { publishRuleProblems, replayConflict } from './publish-rules';
 import { ajvErrorsToFields } from '../catalog/catalog';
 import { findTrigger } from './triggers';
 
@@ -93,8 +94,12 @@ export async function publishEvent(deps: AppDeps, tenantId: string, input: Publi
   const result = await deps.store.appendEvent(event, (candidates) =>
     tenant.webhooksEnabled ? planDeliveries(envelope, candidates, now, { batchWindowMs: deps.config.batchWindowMs }) : [],
   );
-  if (!result.duplicate) {
-    deps.metrics.eventsAccepted.inc({ type: event.type });
+  if (result.duplicate) {
+    // Nothing was written: a reused id or key with another event is refused, not silently dropped.
+    const conflict = replayConflict(result.event, input);
+    if (conflict) throw new ConflictError(conflict);
+  } else {
+    deps.metrics.eventsAccepted.inc({ type: eventTypeLabel(deps, event.type) });
     if (result.deliveries.length > 0) deps.engine.wake();
   }
   deps.logger.debug(
@@ -102,6 +107,21 @@ export async function publishEvent(deps: AppDeps, tenantId: string, input: Publi
     'event accepted',
   );
   return result;
+}
+
+/**
+ * A publish by a tenant (the API): the publish rules (caller-chosen ids, reserved types) are checked
+ * before anything is read or written, then it is published like any event.
+ */
+export async function publishTenantEvent(deps: AppDeps, tenantId: string, input: PublishInput): Promise<AppendEventResult> {
+  const problems = publishRuleProblems(input);
+  if (problems.length > 0) throw new ValidationError('The event cannot be published as given.', problems);
+  return publishEvent(deps, tenantId, input);
+}
+
+/** The metrics label of an event type: catalog types by name, every tenant's custom type as `custom` (/metrics is public). */
+export function eventTypeLabel(deps: Pick<AppDeps, 'catalog'>, type: string): string {
+  return deps.catalog.get(type) ? type : 'custom';
 }
 
 export async function listEvents(

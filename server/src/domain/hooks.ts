@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { hookDisabledData } from '../delivery/hook-disabled';
 import { validateHookSettings } from '../delivery/hook-settings';
+import { templateSampleProblem, type Envelope } from '../delivery/request-builder';
 import type {
   HookAuth,
   HookFormat,
@@ -15,7 +16,7 @@ import { type AuthContext, actorName } from './auth';
 import { ConflictError, NotFoundError, ValidationError, type ProblemField } from './errors';
 import { publishEvent } from './events';
 import { newHookId, newSigningSecret } from './ids';
-import { findTrigger } from './triggers';
+import { findTrigger, getTriggerSample, listTriggers } from './triggers';
 
 /** The writable fields of a hook, as the API takes them (HookFields in openapi/base.yaml). */
 export interface HookInput {
@@ -59,6 +60,48 @@ async function eventProblems(deps: AppDeps, tenantId: string, events: string[]):
 async function settingsProblems(deps: AppDeps, input: HookInput): Promise<ProblemField[]> {
   const fields = await validateHookSettings(input, { allowInsecureTargets: deps.config.allowInsecureTargets });
   return fields.map((field) => ({ ...field, location: 'body' as const }));
+}
+
+/** A trigger's sample and its variants as envelopes (brand set, as a branded delivery has it), or [] for an unknown type. */
+async function sampleEnvelopes(deps: AppDeps, tenantId: string, type: string, brand: string | null): Promise<Envelope[]> {
+  const trigger = await findTrigger(deps, tenantId, type);
+  if (!trigger) return [];
+  const sample = await getTriggerSample(deps, tenantId, type);
+  const variants = trigger.kind === 'catalog' ? Object.values(trigger.trigger.variants) : [];
+  // brand is null rather than absent, so a template may name it (it is absent only on unbranded events).
+  return [sample.data, ...variants].map((data) => ({ ...sample, data, brand: brand as string }));
+}
+
+/**
+ * A body template is rendered over the sample of every type the hook subscribes to before it is
+ * saved: strictly (a variable the sample lacks is named), and its output must be valid JSON / XML /
+ * form data. For `*` every type's output is checked, without the variable rule (no template names
+ * every type's fields).
+ */
+async function templateProblems(
+  deps: AppDeps,
+  tenantId: string,
+  hook: { format?: HookFormat; template?: HookRecord['template']; events: string[]; brand?: string | null },
+): Promise<ProblemField[]> {
+  const { template } = hook;
+  if (hook.format !== 'template' || !template || typeof template.body !== 'string') return [];
+  const problems: ProblemField[] = [];
+  const field = (detail: string) => problems.push({ pointer: '/template/body', location: 'body', detail });
+  for (const type of new Set(hook.events.filter((t) => t !== '*'))) {
+    const problem = templateSampleProblem(template, await sampleEnvelopes(deps, tenantId, type, hook.brand ?? null), { strictVariables: true });
+    if (problem) field(problem);
+  }
+  if (hook.events.includes('*')) {
+    const types = (await listTriggers(deps, tenantId)).map((t) => t.type);
+    for (const type of types) {
+      const problem = templateSampleProblem(template, await sampleEnvelopes(deps, tenantId, type, hook.brand ?? null), { strictVariables: false });
+      if (problem) {
+        field(problem);
+        break;
+      }
+    }
+  }
+  return problems;
 }
 
 function refuse(problems: ProblemField[]): void {
@@ -109,6 +152,7 @@ export async function createHook(
   input: HookInput & { url: string; events: string[] },
 ): Promise<HookRecord> {
   refuse([...(await eventProblems(deps, tenantId, input.events)), ...(await settingsProblems(deps, input))]);
+  refuse(await templateProblems(deps, tenantId, input));
   const hook = newHookRecord(tenantId, input, deps.clock.now());
   await deps.store.createHook(hook);
   deps.logger.info({ hookId: hook.id, tenantId, events: hook.events, source: hook.source }, 'hook created');
@@ -156,6 +200,9 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, in
     ...(input.url !== undefined && input.url !== hook.url ? { url: input.url } : {}),
   };
   refuse([...(input.events ? await eventProblems(deps, tenantId, input.events) : []), ...(await settingsProblems(deps, merged))]);
+  if (input.format !== undefined || input.template !== undefined || input.events !== undefined || input.brand !== undefined) {
+    refuse(await templateProblems(deps, tenantId, { ...merged, events: input.events ?? hook.events, brand: input.brand !== undefined ? input.brand : hook.brand }));
+  }
 
   const patch: Partial<HookRecord> = {};
   for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'ordered', 'maxInFlight', 'rateLimit', 'source'] as const) {

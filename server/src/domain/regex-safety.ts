@@ -63,8 +63,8 @@ function findUnsafe(value: unknown, at: string, valueKeys: Set<string>, mapKeys:
 /** Unsafe `$regex` operands in a Mongo-style filter. */
 export function unsafeFilterPatterns(filter: unknown): UnsafePattern[] {
   const found: UnsafePattern[] = [];
-  // `regex` too: $expr's $regexMatch/$regexFind take the pattern there.
-  findUnsafe(filter, '', new Set(['$regex', 'regex']), new Set(), found);
+  // Only `$regex`: the expression operators that take a `regex` ($regexMatch…) are refused in filters.
+  findUnsafe(filter, '', new Set(['$regex']), new Set(), found);
   return found;
 }
 

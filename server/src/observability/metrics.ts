@@ -29,7 +29,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
   const eventsAccepted = new Counter({
     name: 'deskhooks_events_accepted_total',
-    help: 'Events accepted by POST /v1/events (duplicates not counted), by event type.',
+    help: 'Events accepted by POST /v1/events (duplicates not counted), by event type (every custom type counts as custom).',
     labelNames: ['type'] as const,
     registers: [registry],
   });

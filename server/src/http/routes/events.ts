@@ -19,7 +19,7 @@ export function eventsRouter(deps: AppDeps): express.Router {
 
   router.post('/v1/events', async (req, res) => {
     const body = bodyOf<PublishBody>(req);
-    const result = await events.publishEvent(deps, tenantIdOf(res), {
+    const result = await events.publishTenantEvent(deps, tenantIdOf(res), {
       type: body.type,
       data: body.data,
       brand: body.brand,

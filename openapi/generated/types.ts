@@ -614,8 +614,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Re-queue failed deliveries
-         * @description Re-queues every failed delivery of this hook created since the given time.
+         * Re-queue failed or cancelled deliveries
+         * @description Re-queues every failed delivery of this hook created since the given time; with
+         *     `"include": ["failed", "cancelled"]` also those cancelled when the hook was auto-disabled,
+         *     removed on 410 Gone, switched off or deleted, so an outage that ended in an auto-disable loses
+         *     no event once the hook is active again.
          */
         post: operations["recoverHook"];
         delete?: never;
@@ -1734,8 +1737,20 @@ export interface components {
             type?: string;
         };
         Recover: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Only deliveries created at or after this time.
+             */
             since: string;
+            /**
+             * @description Which deliveries to re-queue. `cancelled` brings back those cancelled when the hook was
+             *     auto-disabled, removed on 410 Gone, switched off or deleted (see `cancelReason`); a delivery
+             *     whose event was pruned (`event_missing`) has nothing left to send and stays cancelled.
+             * @default [
+             *       "failed"
+             *     ]
+             */
+            include: ("failed" | "cancelled")[];
         };
         RecoverResult: {
             requeued: number;
@@ -1782,6 +1797,13 @@ export interface components {
             lastAttemptAt?: string | null;
             lastResponseStatus?: number | null;
             lastError?: string | null;
+            /**
+             * @description Why a cancelled delivery was cancelled: its hook was deleted, removed after 410 Gone, auto-disabled
+             *     after failing too long or switched off, or its event was pruned before it could be sent. Null
+             *     unless the status is `cancelled`.
+             * @enum {string|null}
+             */
+            cancelReason?: "hook_deleted" | "hook_gone" | "hook_disabled" | "hook_inactive" | "event_missing" | null;
             test?: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -4505,7 +4527,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "since": "2026-11-20T00:00:00Z"
+                 *       "since": "2026-11-20T00:00:00Z",
+                 *       "include": [
+                 *         "failed",
+                 *         "cancelled"
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["Recover"];

@@ -593,6 +593,35 @@ export function describeStoreConformance(
         expect((await store.getDelivery(a, recent.id))!.delivery).toMatchObject({ status: 'pending', nextAttemptAt: T0 + 5000 });
       });
 
+      it('when pending deliveries are cancelled with a reason, then the reason is kept and recover with cancelled brings them back, except those whose event is gone', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const first = await queued(a, h.id, { createdAt: T0 + 10 });
+        const second = await queued(a, h.id, { createdAt: T0 + 20 });
+        const old = await queued(a, h.id, { createdAt: T0 - 1000 });
+        const failed = await queued(a, h.id, { status: 'failed', nextAttemptAt: null, createdAt: T0 + 30 });
+        expect(await store.cancelPending(a, h.id, T0 + 100, 'hook_disabled')).toBe(3);
+        expect((await store.getDelivery(a, first.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'hook_disabled' });
+
+        // Default: failed only, as before.
+        expect(await store.requeueFailed(a, h.id, T0, T0 + 200)).toBe(1);
+        expect((await store.getDelivery(a, failed.id))!.delivery).toMatchObject({ status: 'pending', cancelReason: null });
+        expect(await store.requeueFailed(a, h.id, T0, T0 + 300, ['cancelled'])).toBe(2);
+        for (const d of [first, second]) {
+          expect((await store.getDelivery(a, d.id))!.delivery).toMatchObject({ status: 'pending', cancelReason: null, nextAttemptAt: T0 + 300 });
+        }
+        expect((await store.getDelivery(a, old.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'hook_disabled' });
+
+        // A delivery whose event no longer exists is cancelled as event_missing by the claim, and stays cancelled.
+        const orphan = await queued(a, h.id, { eventId: 'evt_gone', createdAt: T0 + 40, nextAttemptAt: T0 });
+        await store.cancelPending(a, h.id, T0 + 400, 'hook_gone');
+        await store.requeueFailed(a, h.id, T0, T0 + 500, ['failed', 'cancelled']);
+        const claimed = await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 + 600 });
+        expect(claimed.map((c) => c.delivery.id)).not.toContain(orphan.id);
+        expect((await store.getDelivery(a, orphan.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'event_missing' });
+        expect(await store.requeueFailed(a, h.id, T0, T0 + 700, ['cancelled'])).toBe(0);
+      });
+
       it('when pending deliveries of a hook are cancelled, then they are never claimed and a worker holding one cannot complete it', async () => {
         const a = await newTenant();
         const b = await newTenant();

@@ -100,6 +100,7 @@ export function delivery(
     lastAttemptAt: null,
     lastResponseStatus: null,
     lastError: null,
+    cancelReason: null,
     leaseOwner: null,
     leaseExpiresAt: null,
     test: false,

@@ -182,7 +182,7 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     const { hook } = unit[0];
     const isTest = unit.every((c) => c.delivery.test);
     if (hook.deletedAt !== null || (hook.status !== 'active' && !isTest)) {
-      const cancelled = await store.cancelPending(hook.tenantId, hook.id, clock.now());
+      const cancelled = await store.cancelPending(hook.tenantId, hook.id, clock.now(), hook.deletedAt !== null ? 'hook_deleted' : hook.status === 'disabled' ? 'hook_disabled' : 'hook_inactive');
       if (cancelled > 0) metrics.deliveries.inc({ status: 'cancelled' }, cancelled);
       log.info({ tenantId: hook.tenantId, hookId: hook.id, cancelled }, `hook is ${hook.deletedAt !== null ? 'deleted' : hook.status}; pending deliveries cancelled`);
       return;
@@ -304,7 +304,7 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
 
   /** After 410 Gone or too long failing: cancel what is queued and tell the tenant's other hooks. */
   async function retire(hook: HookRecord, reason: DisableReason, verdict: AttemptVerdict, now: number, failingSince: number | null = null): Promise<void> {
-    const cancelled = await store.cancelPending(hook.tenantId, hook.id, now);
+    const cancelled = await store.cancelPending(hook.tenantId, hook.id, now, reason === 'gone' ? 'hook_gone' : 'hook_disabled');
     if (cancelled > 0) metrics.deliveries.inc({ status: 'cancelled' }, cancelled);
     log.warn({ tenantId: hook.tenantId, hookId: hook.id, reason, cancelled }, reason === 'gone' ? 'hook removed: receiver answered 410 Gone' : 'hook disabled: failing for too long');
     try {

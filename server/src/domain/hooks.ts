@@ -209,7 +209,7 @@ export async function deleteHook(deps: AppDeps, auth: AuthContext, tenantId: str
   // A connector's DELETE is an unsubscribe (the zap or flow was turned off); anything else is manual.
   const why = reason ?? (hook.source === 'zapier' || hook.source === 'power-automate' ? 'unsubscribed' : 'manual');
   const deleted = await save(deps, tenantId, id, { deletedAt: now, deletedBy: actorName(auth), deletedReason: why });
-  const cancelled = await deps.store.cancelPending(tenantId, id, now);
+  const cancelled = await deps.store.cancelPending(tenantId, id, now, 'hook_deleted');
   deps.logger.info({ hookId: id, tenantId, reason: why, cancelled }, 'hook deleted');
   await announceStopped(deps, deleted, 'deleted');
 }

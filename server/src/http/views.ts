@@ -117,6 +117,7 @@ export function deliveryView(delivery: DeliveryRecord): Schemas['Delivery'] {
     lastAttemptAt: iso(delivery.lastAttemptAt),
     lastResponseStatus: delivery.lastResponseStatus,
     lastError: delivery.lastError,
+    cancelReason: delivery.cancelReason,
     test: delivery.test,
     createdAt: iso(delivery.createdAt),
     updatedAt: iso(delivery.updatedAt),

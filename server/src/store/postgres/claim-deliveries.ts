@@ -83,6 +83,7 @@ claimed AS (
       status = CASE WHEN due.sendable THEN d.status ELSE 'cancelled' END,
       next_attempt_at = CASE WHEN due.sendable THEN d.next_attempt_at END,
       last_error = CASE WHEN due.sendable THEN d.last_error ELSE 'the event no longer exists' END,
+      cancel_reason = CASE WHEN due.sendable THEN d.cancel_reason ELSE 'event_missing' END,
       updated_at = CASE WHEN due.sendable THEN d.updated_at ELSE $1 END
   FROM due
   WHERE d.tenant_id = due.tenant_id AND d.id = due.id

@@ -105,6 +105,7 @@ export const deliveryColumns: Columns<DeliveryRecord> = [
   { field: 'lastAttemptAt', column: 'last_attempt_at' },
   { field: 'lastResponseStatus', column: 'last_response_status' },
   { field: 'lastError', column: 'last_error' },
+  { field: 'cancelReason', column: 'cancel_reason' },
   { field: 'leaseOwner', column: 'lease_owner' },
   { field: 'leaseExpiresAt', column: 'lease_expires_at' },
   { field: 'test', column: 'test' },

@@ -5,12 +5,14 @@ import type {
   ApiKeyRecord,
   AppendEventResult,
   AttemptRecord,
+  CancelReason,
   CompleteAttemptInput,
   CustomEventTypeRecord,
   DeliveryRecord,
   EventRecord,
   HookRecord,
   Page,
+  RecoverableStatus,
   Store,
   TenantRecord,
 } from '../store';
@@ -436,7 +438,7 @@ class PgStore implements PostgresStore {
     const delivery = await withTransaction(this.pool, async (client) => {
       // Already pending: it keeps an earlier due time and its lease (a send in flight finishes first).
       const { rows } = await client.query(
-        `UPDATE deliveries SET status = 'pending',
+        `UPDATE deliveries SET status = 'pending', cancel_reason = NULL,
            next_attempt_at = CASE WHEN status = 'pending' AND next_attempt_at < $3 THEN next_attempt_at ELSE $3 END,
            lease_owner = CASE WHEN status = 'pending' THEN lease_owner END,
            lease_expires_at = CASE WHEN status = 'pending' THEN lease_expires_at END,
@@ -452,12 +454,23 @@ class PgStore implements PostgresStore {
     return delivery;
   }
 
-  async requeueFailed(tenantId: string, hookId: string, since: number, now: number): Promise<number> {
+  async requeueFailed(
+    tenantId: string,
+    hookId: string,
+    since: number,
+    now: number,
+    include: RecoverableStatus[] = ['failed'],
+  ): Promise<number> {
     const requeued = await withTransaction(this.pool, async (client) => {
+      // Cancelled deliveries whose event is gone (pruned) have nothing left to send: never re-queued.
       const { rowCount } = await client.query(
-        `UPDATE deliveries SET status = 'pending', next_attempt_at = $4, lease_owner = NULL, lease_expires_at = NULL, updated_at = $4
-         WHERE tenant_id = $1 AND hook_id = $2 AND status = 'failed' AND created_at >= $3`,
-        [tenantId, hookId, since, now],
+        `UPDATE deliveries d SET status = 'pending', cancel_reason = NULL, next_attempt_at = $4, lease_owner = NULL,
+           lease_expires_at = NULL, updated_at = $4
+         WHERE d.tenant_id = $1 AND d.hook_id = $2 AND d.created_at >= $3
+           AND (($5 AND d.status = 'failed')
+             OR ($6 AND d.status = 'cancelled' AND COALESCE(d.cancel_reason, '') <> 'event_missing'
+                 AND EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = d.tenant_id AND e.id = d.event_id)))`,
+        [tenantId, hookId, since, now, include.includes('failed'), include.includes('cancelled')],
       );
       if (rowCount) await this.notify(client);
       return rowCount ?? 0;
@@ -466,12 +479,12 @@ class PgStore implements PostgresStore {
     return requeued;
   }
 
-  async cancelPending(tenantId: string, hookId: string, now: number): Promise<number> {
+  async cancelPending(tenantId: string, hookId: string, now: number, reason: CancelReason = 'hook_deleted'): Promise<number> {
     const { rowCount } = await this.pool.query(
-      `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
-         updated_at = $3
+      `UPDATE deliveries SET status = 'cancelled', cancel_reason = $4, next_attempt_at = NULL, lease_owner = NULL,
+         lease_expires_at = NULL, updated_at = $3
        WHERE tenant_id = $1 AND hook_id = $2 AND status = 'pending'`,
-      [tenantId, hookId, now],
+      [tenantId, hookId, now, reason],
     );
     return rowCount ?? 0;
   }

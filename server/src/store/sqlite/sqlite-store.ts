@@ -6,6 +6,7 @@ import type {
   ApiKeyRecord,
   AppendEventResult,
   AttemptRecord,
+  CancelReason,
   CompleteAttemptInput,
   ClaimedDelivery,
   CustomEventTypeRecord,
@@ -17,6 +18,7 @@ import type {
   HookRecord,
   Page,
   PageRequest,
+  RecoverableStatus,
   Store,
   TenantRecord,
 } from '../store';
@@ -128,9 +130,9 @@ export class SqliteStore implements Store {
       ),
       insertDelivery: db.prepare(
         `INSERT INTO deliveries (id, tenant_id, hook_id, event_id, event_type, status, attempts, next_attempt_at,
-           last_attempt_at, last_response_status, last_error, lease_owner, lease_expires_at, test, created_at, updated_at)
+           last_attempt_at, last_response_status, last_error, cancel_reason, lease_owner, lease_expires_at, test, created_at, updated_at)
          VALUES (@id, @tenant_id, @hook_id, @event_id, @event_type, @status, @attempts, @next_attempt_at,
-           @last_attempt_at, @last_response_status, @last_error, @lease_owner, @lease_expires_at, @test, @created_at, @updated_at)`,
+           @last_attempt_at, @last_response_status, @last_error, @cancel_reason, @lease_owner, @lease_expires_at, @test, @created_at, @updated_at)`,
       ),
       deliveriesOfEvent: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND event_id = ? ORDER BY seq'),
       claimable: db.prepare(
@@ -147,7 +149,7 @@ export class SqliteStore implements Store {
       lease: db.prepare('UPDATE deliveries SET lease_owner = ?, lease_expires_at = ? WHERE seq = ?'),
       orphanDelivery: db.prepare(
         `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
-           last_error = 'the event no longer exists', updated_at = ? WHERE seq = ?`,
+           last_error = 'the event no longer exists', cancel_reason = 'event_missing', updated_at = ? WHERE seq = ?`,
       ),
       hookById: db.prepare('SELECT * FROM hooks WHERE id = ?'),
       deliveryLease: db.prepare('SELECT tenant_id, hook_id, lease_owner FROM deliveries WHERE id = ?'),
@@ -171,21 +173,25 @@ export class SqliteStore implements Store {
       getDelivery: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND id = ?'),
       attemptsOf: db.prepare('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number'),
       requeueDelivery: db.prepare(
-        `UPDATE deliveries SET status = 'pending',
+        `UPDATE deliveries SET status = 'pending', cancel_reason = NULL,
            next_attempt_at = CASE WHEN status = 'pending' AND next_attempt_at < @now THEN next_attempt_at ELSE @now END,
            lease_owner = CASE WHEN status = 'pending' THEN lease_owner END,
            lease_expires_at = CASE WHEN status = 'pending' THEN lease_expires_at END,
            updated_at = @now
          WHERE tenant_id = @tenant_id AND id = @id`,
       ),
+      // Cancelled deliveries whose event is gone (pruned) have nothing left to send: never re-queued.
       requeueFailed: db.prepare(
-        `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_owner = NULL, lease_expires_at = NULL,
-           updated_at = @now
-         WHERE tenant_id = @tenant_id AND hook_id = @hook_id AND status = 'failed' AND created_at >= @since`,
+        `UPDATE deliveries SET status = 'pending', cancel_reason = NULL, next_attempt_at = @now, lease_owner = NULL,
+           lease_expires_at = NULL, updated_at = @now
+         WHERE tenant_id = @tenant_id AND hook_id = @hook_id AND created_at >= @since
+           AND ((@failed = 1 AND status = 'failed')
+             OR (@cancelled = 1 AND status = 'cancelled' AND COALESCE(cancel_reason, '') <> 'event_missing'
+                 AND EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = deliveries.tenant_id AND e.id = deliveries.event_id)))`,
       ),
       cancelPending: db.prepare(
-        `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
-           updated_at = @now
+        `UPDATE deliveries SET status = 'cancelled', cancel_reason = @reason, next_attempt_at = NULL, lease_owner = NULL,
+           lease_expires_at = NULL, updated_at = @now
          WHERE tenant_id = @tenant_id AND hook_id = @hook_id AND status = 'pending'`,
       ),
       // A leased delivery is not due before its lease runs out, so that is when to look again.
@@ -645,14 +651,27 @@ export class SqliteStore implements Store {
     return deliveryFromRow(row);
   }
 
-  async requeueFailed(tenantId: string, hookId: string, since: number, now: number): Promise<number> {
-    const changes = this.s.requeueFailed.run({ tenant_id: tenantId, hook_id: hookId, since, now }).changes;
+  async requeueFailed(
+    tenantId: string,
+    hookId: string,
+    since: number,
+    now: number,
+    include: RecoverableStatus[] = ['failed'],
+  ): Promise<number> {
+    const changes = this.s.requeueFailed.run({
+      tenant_id: tenantId,
+      hook_id: hookId,
+      since,
+      now,
+      failed: include.includes('failed') ? 1 : 0,
+      cancelled: include.includes('cancelled') ? 1 : 0,
+    }).changes;
     if (changes > 0) this.notify();
     return changes;
   }
 
-  async cancelPending(tenantId: string, hookId: string, now: number): Promise<number> {
-    return this.s.cancelPending.run({ tenant_id: tenantId, hook_id: hookId, now }).changes;
+  async cancelPending(tenantId: string, hookId: string, now: number, reason: CancelReason = 'hook_deleted'): Promise<number> {
+    return this.s.cancelPending.run({ tenant_id: tenantId, hook_id: hookId, now, reason }).changes;
   }
 
   async nextDueAt(): Promise<number | null> {

@@ -1635,10 +1635,20 @@ export interface components {
             template?: components["schemas"]["HookTemplate"] | null;
             method?: components["schemas"]["HttpMethod"];
             auth?: components["schemas"]["HookAuth"];
-            /** @description Extra request headers. CR/LF, and the signature, Host, Content-Length and Content-Type headers, are refused. */
+            /**
+             * @description Extra request headers. CR/LF, and the signature, Host, Content-Length and Content-Type headers, are refused.
+             *     Secret headers (see `secretHeaders`) are write-only: they read back as `********`, and sending
+             *     `********` as a value keeps the value stored under that name.
+             */
             headers?: {
                 [key: string]: string;
             };
+            /**
+             * @description Names of `headers` whose values are secret: encrypted at rest, never returned, redacted in attempt
+             *     logs. Headers named like credentials (Authorization, Cookie, or containing auth, key, token,
+             *     secret, pass, signature, session or credential) are secret whether listed or not.
+             */
+            secretHeaders?: string[];
             /** @description A Mongo-style query over the envelope, e.g. `{"data.chat.status": "missed"}`. */
             filter?: {
                 [key: string]: unknown;
@@ -1677,9 +1687,12 @@ export interface components {
             template?: components["schemas"]["HookTemplate"] | null;
             method: components["schemas"]["HttpMethod"];
             auth: components["schemas"]["HookAuthView"];
+            /** @description Secret header values read as `********`. */
             headers: {
                 [key: string]: string;
             };
+            /** @description The names of `headers` that are secret (listed by you or named like a credential). */
+            secretHeaders?: string[];
             filter: {
                 [key: string]: unknown;
             } | null;

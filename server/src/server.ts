@@ -56,7 +56,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (config.allowInsecureTargets) {
     logger.warn('DESKHOOKS_ALLOW_INSECURE_TARGETS is on: plain-http and private-address targets are allowed. Never use this in production.');
   }
-  const store = await createStore(config.databaseUrl, { pgPoolMax: config.pgPoolMax, pgConnectTimeoutMs: config.pgConnectTimeoutMs });
+  const store = await createStore(config.databaseUrl, {
+    pgPoolMax: config.pgPoolMax,
+    pgConnectTimeoutMs: config.pgConnectTimeoutMs,
+    encryptionKeys: config.encryptionKeys,
+    sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs,
+    onWarning: (message) => logger.warn(message),
+  });
   let server: http.Server | undefined;
   let engine: RunningEngine | undefined;
   try {

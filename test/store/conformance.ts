@@ -612,14 +612,18 @@ export function describeStoreConformance(
         }
         expect((await store.getDelivery(a, old.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'hook_disabled' });
 
-        // A delivery whose event no longer exists is cancelled as event_missing by the claim, and stays cancelled.
+        // A cancelled delivery whose event no longer exists has nothing to send: recover leaves it.
         const orphan = await queued(a, h.id, { eventId: 'evt_gone', createdAt: T0 + 40, nextAttemptAt: T0 });
+        const other = await newHook(a);
+        const stray = await queued(a, other.id, { eventId: 'evt_gone_too', createdAt: T0 + 40, nextAttemptAt: T0 });
         await store.cancelPending(a, h.id, T0 + 400, 'hook_gone');
-        await store.requeueFailed(a, h.id, T0, T0 + 500, ['failed', 'cancelled']);
+        expect(await store.requeueFailed(a, h.id, T0, T0 + 500, ['failed', 'cancelled'])).toBe(3);
+        expect((await store.getDelivery(a, orphan.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'hook_gone' });
+        // A pending one is cancelled by the claim as event_missing.
         const claimed = await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 + 600 });
-        expect(claimed.map((c) => c.delivery.id)).not.toContain(orphan.id);
-        expect((await store.getDelivery(a, orphan.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'event_missing' });
-        expect(await store.requeueFailed(a, h.id, T0, T0 + 700, ['cancelled'])).toBe(0);
+        expect(claimed.map((c) => c.delivery.id)).not.toContain(stray.id);
+        expect((await store.getDelivery(a, stray.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'event_missing' });
+        expect(await store.requeueFailed(a, other.id, T0, T0 + 700, ['cancelled'])).toBe(0);
       });
 
       it('when pending deliveries of a hook are cancelled, then they are never claimed and a worker holding one cannot complete it', async () => {

@@ -50,6 +50,7 @@ export function hook(tenantId: string, overrides: Partial<HookRecord> = {}): Hoo
     method: 'POST',
     auth: { type: 'none' },
     headers: {},
+    secretHeaders: [],
     filter: null,
     retryPolicy: { type: 'standard' },
     ordered: false,

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { hookDisabledData } from '../delivery/hook-disabled';
 import { validateHookSettings } from '../delivery/hook-settings';
+import { resolveHeaderValues, secretHeaderProblems } from '../delivery/secret-headers';
 import type {
   HookAuth,
   HookFormat,
@@ -30,6 +31,8 @@ export interface HookInput {
   method?: HttpMethod;
   auth?: HookAuth;
   headers?: Record<string, string>;
+  /** Header names to treat as secret besides those that look like credentials. */
+  secretHeaders?: string[];
   filter?: Record<string, unknown> | null;
   retryPolicy?: RetryPolicy;
   ordered?: boolean;
@@ -80,6 +83,7 @@ export function newHookRecord(tenantId: string, input: HookInput & { url: string
     method: input.method ?? 'POST',
     auth: input.auth ?? { type: 'none' },
     headers: input.headers ?? {},
+    secretHeaders: input.secretHeaders ?? [],
     filter: input.filter ?? null,
     retryPolicy: input.retryPolicy ?? { type: 'standard' },
     ordered: input.ordered ?? false,
@@ -102,9 +106,16 @@ export function newHookRecord(tenantId: string, input: HookInput & { url: string
 export async function createHook(
   deps: AppDeps,
   tenantId: string,
-  input: HookInput & { url: string; events: string[] },
+  given: HookInput & { url: string; events: string[] },
 ): Promise<HookRecord> {
-  refuse([...(await eventProblems(deps, tenantId, input.events)), ...(await settingsProblems(deps, input))]);
+  const resolved = given.headers ? resolveHeaderValues(given.headers, null) : { headers: undefined, problems: [] };
+  const input = { ...given, ...(resolved.headers ? { headers: resolved.headers } : {}) };
+  refuse([
+    ...(await eventProblems(deps, tenantId, input.events)),
+    ...(await settingsProblems(deps, input)),
+    ...resolved.problems,
+    ...secretHeaderProblems(input.secretHeaders, input.headers ?? {}),
+  ]);
   const hook = newHookRecord(tenantId, input, deps.clock.now());
   await deps.store.createHook(hook);
   deps.logger.info({ hookId: hook.id, tenantId, events: hook.events, source: hook.source }, 'hook created');
@@ -138,8 +149,12 @@ async function save(deps: AppDeps, tenantId: string, id: string, patch: Partial<
 }
 
 /** Changes the given fields only. Delivery settings are re-checked together with the ones kept. */
-export async function updateHook(deps: AppDeps, tenantId: string, id: string, input: HookInput): Promise<HookRecord> {
+export async function updateHook(deps: AppDeps, tenantId: string, id: string, given: HookInput): Promise<HookRecord> {
   const hook = await getLiveHook(deps, tenantId, id, 'edit');
+  // `********` (what a secret header reads as) keeps the stored value: a client can send back what it read.
+  const resolved = given.headers ? resolveHeaderValues(given.headers, hook.headers) : { headers: undefined, problems: [] };
+  const input: HookInput = { ...given, ...(resolved.headers ? { headers: resolved.headers } : {}) };
+  const headersAfter = input.headers ?? hook.headers;
   const merged = {
     method: input.method ?? hook.method,
     format: input.format ?? hook.format,
@@ -151,11 +166,21 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, in
     // An unchanged URL is not re-resolved: it passed when it was saved.
     ...(input.url !== undefined && input.url !== hook.url ? { url: input.url } : {}),
   };
-  refuse([...(input.events ? await eventProblems(deps, tenantId, input.events) : []), ...(await settingsProblems(deps, merged))]);
+  refuse([
+    ...(input.events ? await eventProblems(deps, tenantId, input.events) : []),
+    ...(await settingsProblems(deps, merged)),
+    ...resolved.problems,
+    ...secretHeaderProblems(input.secretHeaders, headersAfter),
+  ]);
 
   const patch: Partial<HookRecord> = {};
   for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'ordered', 'source'] as const) {
     if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.secretHeaders !== undefined || input.headers !== undefined) {
+    // Marks for headers a PATCH removed go with them.
+    const present = new Set(Object.keys(headersAfter).map((name) => name.toLowerCase()));
+    patch.secretHeaders = (input.secretHeaders ?? hook.secretHeaders).filter((name) => present.has(name.toLowerCase()));
   }
   if (input.url !== undefined && input.url !== hook.url) patch.failingSince = null;
   if (input.enabled === true && hook.status !== 'active') Object.assign(patch, { status: 'active', disabledReason: null, failingSince: null });

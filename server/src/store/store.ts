@@ -85,6 +85,11 @@ export interface HookRecord {
   method: HttpMethod;
   auth: HookAuth;
   headers: Record<string, string>;
+  /**
+   * Header names marked secret by the tenant; names that look like credentials are secret anyway
+   * (delivery/header-rules.ts). Secret values are write-only and redacted in attempt logs.
+   */
+  secretHeaders: string[];
   /** A Mongo-style query over the envelope, or null. */
   filter: Record<string, unknown> | null;
   retryPolicy: RetryPolicy;

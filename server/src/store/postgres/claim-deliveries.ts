@@ -1,5 +1,7 @@
-import type { ClaimedDelivery, DeliveryRecord, EventRecord, HookRecord } from '../store';
-import { deliveryColumns, eventColumns, fromRow, hookColumns } from './columns';
+import type { SecretCipher } from '../secret-box';
+import type { ClaimedDelivery, DeliveryRecord, EventRecord } from '../store';
+import { deliveryColumns, eventColumns, fromRow } from './columns';
+import { hookFromRow } from './hook-writes';
 import type { Queryable } from './transaction';
 
 export interface ClaimOptions {
@@ -97,12 +99,12 @@ WHERE claimed.status = 'pending'
 ORDER BY claimed.next_attempt_at, claimed.seq
 `;
 
-export async function claimDeliveries(db: Queryable, options: ClaimOptions): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(db: Queryable, options: ClaimOptions, cipher: SecretCipher): Promise<ClaimedDelivery[]> {
   if (options.limit <= 0) return [];
   const { rows } = await db.query(CLAIM_SQL, [options.now, options.limit, options.owner, options.now + options.leaseMs]);
   return rows.map((row: Record<string, any>) => ({
     delivery: fromRow<DeliveryRecord>(deliveryColumns, row.delivery),
-    hook: fromRow<HookRecord>(hookColumns, row.hook),
+    hook: hookFromRow(cipher, row.hook),
     event: fromRow<EventRecord>(eventColumns, row.event),
   }));
 }

@@ -66,6 +66,7 @@ export const hookColumns: Columns<HookRecord> = [
   { field: 'method', column: 'method' },
   { field: 'auth', column: 'auth', json: true },
   { field: 'headers', column: 'headers', json: true },
+  { field: 'secretHeaders', column: 'secret_headers', json: true },
   { field: 'filter', column: 'filter', json: true },
   { field: 'retryPolicy', column: 'retry_policy', json: true },
   { field: 'ordered', column: 'ordered' },

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,6 +23,8 @@ import type {
   Store,
   TenantRecord,
 } from '../store';
+import { SEALED_HOOK_FIELDS, currentPrefix, openHookFields, resealRow, sealHookFields } from '../hook-secrets';
+import { type SecretCipher, createSecretCipher, loadOrCreateKeyFile } from '../secret-box';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyMigrations } from './migrate';
 import {
@@ -41,7 +44,26 @@ import {
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing (ms). */
   busyTimeoutMs?: number;
+  /**
+   * Seals hook secrets at rest. Absent: a key file beside the database (`<file>.key`, created with
+   * mode 0600) or, for `:memory:`, a random key that lives as long as the store.
+   */
+  cipher?: SecretCipher;
+  /** Told about things an operator should know (the key file in use). */
+  onWarning?: (message: string) => void;
 }
+
+/** The key file used when DESKHOOKS_ENCRYPTION_KEY is unset: beside the database, same name plus `.key`. */
+export function keyFileFor(filename: string): string {
+  return `${path.resolve(filename)}.key`;
+}
+
+/** The longest an SQLite write waits for another connection's lock while serving (DESKHOOKS_SQLITE_BUSY_TIMEOUT_MS). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 200;
+const STARTUP_BUSY_TIMEOUT_MS = 5000;
+
+/** Hooks re-sealed per transaction by the startup sweep: small, so a large table never holds the lock long. */
+const SWEEP_BATCH = 200;
 
 type HookPatch = Partial<Omit<HookRecord, 'id' | 'tenantId' | 'createdAt'>>;
 
@@ -64,20 +86,72 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly listeners = new Set<() => void>();
   private closed = false;
-  private readonly s: ReturnType<SqliteStore['prepareStatements']>;
+  private readonly s!: ReturnType<SqliteStore['prepareStatements']>;
   /** Prepared hook updates by their SQL: a handful of shapes, reused on every delivery. */
   private readonly hookUpdates = new Map<string, Database.Statement>();
+  readonly cipher: SecretCipher;
 
   constructor(readonly filename: string, options: SqliteStoreOptions = {}) {
     if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+    this.cipher = options.cipher ?? defaultCipher(filename, options.onWarning);
     this.db = new Database(filename);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commits.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    applyMigrations(this.db);
-    this.s = this.prepareStatements();
+    try {
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commits.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      // Starting may wait for another process's migration or sweep; serving may not (see below).
+      this.db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
+      applyMigrations(this.db);
+      this.s = this.prepareStatements();
+      this.sealHookSecrets();
+      // better-sqlite3 waits for a lock on the event loop: every request and delivery of this process
+      // stalls meanwhile. A short wait, then SQLITE_BUSY (answered 503 with Retry-After), bounds the stall.
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  /** A hook row as the rest of deskhooks sees it: sealed fields opened. */
+  private hookOf(row: Row): HookRecord {
+    return openHookFields(this.cipher, hookFromRow(row));
+  }
+
+  /**
+   * Seals every hook secret still stored in plain text (rows written before encryption) and re-seals
+   * those sealed under an older key, in small transactions. Idempotent: rows already sealed under the
+   * primary key are not touched, so it costs one indexed-free scan of the hooks at each start.
+   */
+  private sealHookSecrets(): number {
+    const prefix = currentPrefix(this.cipher);
+    const pending = this.db.prepare(
+      `SELECT seq, id, tenant_id, ${SEALED_HOOK_FIELDS.join(', ')} FROM hooks
+       WHERE seq > @after AND NOT (${SEALED_HOOK_FIELDS.map((f) => `substr(${f}, 1, length(@prefix)) = @prefix`).join(' AND ')})
+       ORDER BY seq LIMIT @limit`,
+    );
+    const write = this.db.prepare(
+      `UPDATE hooks SET ${SEALED_HOOK_FIELDS.map((f) => `${f} = @${f}`).join(', ')} WHERE seq = @seq`,
+    );
+    let sealed = 0;
+    let after = 0;
+    for (;;) {
+      const batch = this.db
+        .transaction(() => {
+          const rows = pending.all({ after, prefix, limit: SWEEP_BATCH }) as Row[];
+          for (const row of rows) {
+            const fields = Object.fromEntries(SEALED_HOOK_FIELDS.map((f) => [f, JSON.parse(row[f])])) as Record<(typeof SEALED_HOOK_FIELDS)[number], unknown>;
+            const resealed = resealRow(this.cipher, { tenantId: row.tenant_id, hookId: row.id, fields });
+            write.run({ seq: row.seq, ...Object.fromEntries(SEALED_HOOK_FIELDS.map((f) => [f, JSON.stringify(resealed[f])])) });
+          }
+          return rows;
+        })
+        .immediate();
+      sealed += batch.length;
+      if (batch.length < SWEEP_BATCH) return sealed;
+      after = batch[batch.length - 1].seq;
+    }
   }
 
   private prepareStatements() {
@@ -409,8 +483,9 @@ export class SqliteStore implements Store {
     this.db
       .transaction(() => {
         const params: Row = { id: hook.id, tenant_id: hook.tenantId };
+        const sealed = sealHookFields(this.cipher, hook.tenantId, hook.id, hook);
         for (const [key, [column, toColumn]] of Object.entries(HOOK_COLUMNS)) {
-          params[column] = toColumn((hook as any)[key]);
+          params[column] = toColumn((sealed as any)[key]);
         }
         this.s.insertHook.run(params);
         this.syncHookEvents(hook);
@@ -420,7 +495,7 @@ export class SqliteStore implements Store {
 
   async getHook(tenantId: string, id: string): Promise<HookRecord | undefined> {
     const row = this.s.getHook.get(tenantId, id) as Row | undefined;
-    return row && hookFromRow(row);
+    return row && this.hookOf(row);
   }
 
   async listHooks(query: HookQuery & { tenantId: string }): Promise<Page<HookRecord>> {
@@ -438,10 +513,11 @@ export class SqliteStore implements Store {
       where.push(`EXISTS (SELECT 1 FROM json_each(hooks.events) WHERE value IN (@event, '*'))`);
       params.event = query.event;
     }
-    return this.page(`SELECT * FROM hooks WHERE ${where.join(' AND ')}`, params, query, hookFromRow);
+    return this.page(`SELECT * FROM hooks WHERE ${where.join(' AND ')}`, params, query, (row) => this.hookOf(row));
   }
 
-  private updateHookSync(tenantId: string, id: string, patch: HookPatch): HookRecord | undefined {
+  private updateHookSync(tenantId: string, id: string, given: HookPatch): HookRecord | undefined {
+    const patch = sealHookFields(this.cipher, tenantId, id, given);
     const sets: string[] = [];
     const params: Row = { tenant_id: tenantId, id };
     for (const [key, value] of Object.entries(patch)) {
@@ -464,7 +540,7 @@ export class SqliteStore implements Store {
     }
     const row = this.s.getHook.get(tenantId, id) as Row | undefined;
     if (!row) return undefined;
-    const hook = hookFromRow(row);
+    const hook = this.hookOf(row);
     if ('events' in patch || 'brand' in patch || 'status' in patch || 'deletedAt' in patch) this.syncHookEvents(hook);
     return hook;
   }
@@ -494,7 +570,7 @@ export class SqliteStore implements Store {
         for (const row of this.s.candidateHooks.all({ tenant_id: event.tenantId, type: event.type, brand: event.brand }) as Row[]) {
           if (seen.has(row.id)) continue;
           seen.add(row.id);
-          candidates.push(hookFromRow(row));
+          candidates.push(this.hookOf(row));
         }
         const deliveries = plan(candidates);
         const stored: EventRecord = { ...event, deliveryCount: deliveries.length };
@@ -561,7 +637,7 @@ export class SqliteStore implements Store {
           }
           let hook = hooks.get(row.hook_id);
           if (!hook) {
-            hook = hookFromRow(this.s.hookById.get(row.hook_id) as Row);
+            hook = this.hookOf(this.s.hookById.get(row.hook_id) as Row);
             hooks.set(hook.id, hook);
           }
           this.s.lease.run(owner, now + leaseMs, row.seq);
@@ -748,6 +824,22 @@ export class SqliteStore implements Store {
       })
       .immediate();
   }
+}
+
+/**
+ * The cipher when none is given: the key file beside the database (created if missing), or a random
+ * key for an in-memory database, which holds nothing past the process anyway.
+ */
+function defaultCipher(filename: string, onWarning?: (message: string) => void): SecretCipher {
+  if (filename === ':memory:') return createSecretCipher([{ id: 'memory', key: crypto.randomBytes(32) }]);
+  const file = keyFileFor(filename);
+  const { keys, created, looseMode } = loadOrCreateKeyFile(file);
+  onWarning?.(
+    `DESKHOOKS_ENCRYPTION_KEY is not set: hook secrets are encrypted with the key in ${file}${created ? ' (created now, mode 0600)' : ''}. ` +
+      'Back it up with the database (without it the secrets cannot be read), or set DESKHOOKS_ENCRYPTION_KEY.',
+  );
+  if (looseMode) onWarning?.(`${file} is readable by other users; run chmod 600 on it.`);
+  return createSecretCipher(keys);
 }
 
 export function createSqliteStore(filenameOrUrl: string, options?: SqliteStoreOptions): SqliteStore {

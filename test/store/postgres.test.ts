@@ -56,6 +56,24 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
     {
       openSecondHandle: async (store) => createPostgresStore(urlOf.get(store)!, POOL),
       notifiesOtherHandles: true,
+      rawHookColumns: {
+        async read(store, tenantId, id) {
+          const { rows } = await (store as PostgresStore).pool.query(
+            'SELECT auth::text AS auth, headers::text AS headers, secrets::text AS secrets FROM hooks WHERE tenant_id = $1 AND id = $2',
+            [tenantId, id],
+          );
+          return rows[0];
+        },
+        async write(store, tenantId, id, columns) {
+          await (store as PostgresStore).pool.query('UPDATE hooks SET auth = $3, headers = $4, secrets = $5 WHERE tenant_id = $1 AND id = $2', [
+            tenantId,
+            id,
+            columns.auth,
+            columns.headers,
+            columns.secrets,
+          ]);
+        },
+      },
     },
   );
 

@@ -312,8 +312,10 @@ export class SqliteStore implements Store {
   // ---- lifecycle ----------------------------------------------------------------------------------
 
   async migrate(): Promise<void> {
-    // The constructor already migrated (the prepared statements need the tables); kept for the interface.
+    // The constructor already migrated and sealed (the prepared statements need the tables); both are
+    // idempotent, so running them again costs a look and changes nothing.
     applyMigrations(this.db);
+    this.sealHookSecrets();
   }
 
   async ping(): Promise<void> {

@@ -3410,9 +3410,10 @@ export interface components {
         };
     };
     responses: {
-        /** @description An error (RFC 9457). */
+        /** @description An error (RFC 9457). A 503 (database down or busy) carries Retry-After. */
         Problem: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -3525,6 +3526,8 @@ export interface components {
     headers: {
         /** @description Absolute URL of the created resource. */
         Location: string;
+        /** @description On 503, how many seconds to wait before sending the request again. */
+        RetryAfter: number;
     };
     pathItems: never;
 }

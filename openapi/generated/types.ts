@@ -3526,7 +3526,7 @@ export interface components {
     headers: {
         /** @description Absolute URL of the created resource. */
         Location: string;
-        /** @description On 503, how many seconds to wait before sending the request again. */
+        /** @description On 503 (always there), how many seconds to wait before sending the request again. */
         RetryAfter: number;
     };
     pathItems: never;

@@ -103,7 +103,7 @@ describe('npm start on a database file it cannot write', () => {
     expect(proc.output()).toMatch(/read-only|writable/);
     expect(proc.output()).not.toMatch(/\n\s+at /);
     expect(proc.output().trim().split('\n')).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 
   test('when the database path runs through a regular file, then it prints one line and exits 78', async () => {
     const blocker = path.join(dir, 'not-a-directory');
@@ -115,5 +115,5 @@ describe('npm start on a database file it cannot write', () => {
     expect(code).toBe(78);
     expect(proc.output()).toContain('deskhooks: cannot open the SQLite database');
     expect(proc.output()).not.toMatch(/\n\s+at /);
-  }, 60_000);
+  }, 120_000);
 });

@@ -76,7 +76,9 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
     });
   } catch (error) {
     if (error instanceof SecretDecryptionError) throw new StoreConfigError(`cannot read the stored hook secrets: ${error.message}`);
-    throw new StoreConfigError(`cannot open the SQLite database ${filename}: ${describeOpenError(error)}`);
+    const why = describeOpenError(error);
+    if (why === null) throw error;
+    throw new StoreConfigError(`cannot open the SQLite database ${filename}: ${why}`);
   }
   await store.migrate();
   return store;
@@ -93,16 +95,23 @@ async function migrateOrExplain(store: Store): Promise<void> {
   }
 }
 
-/** One line on why the file could not be opened for writing, with what to check. */
-function describeOpenError(error: unknown): string {
+/**
+ * One line on why the file (or its key file) could not be opened for writing, with what to check; null
+ * for anything that is not about the file (a bug, which keeps its stack trace).
+ */
+function describeOpenError(error: unknown): string | null {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message ?? String(error);
-  if (code === 'SQLITE_READONLY' || /readonly/i.test(message)) return `${message} (the file or its directory is read-only for this user; deskhooks needs to write both)`;
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EROFS') {
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
+    return `${message} (the file or its directory is read-only for this user; deskhooks needs to write both)`;
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || ['SQLITE_PERM', 'SQLITE_AUTH', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EEXIST'].includes(code)) {
     return `${message} (check that the path is a writable file in a writable directory)`;
   }
-  if (code === 'SQLITE_NOTADB') return `${message} (the file is not an SQLite database)`;
-  return message;
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return `${message} (the file is not a usable SQLite database)`;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code.startsWith('SQLITE_IOERR')) return `${message} (check the disk)`;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `${message} (another process held the database for more than 5 s)`;
+  return null;
 }
 
 /** Never print a password from a connection string. */

@@ -110,6 +110,9 @@ export interface StartOptions {
   logLevel: string;
 }
 
+/** The key the bench servers and the backlog seeder share (a bench database holds no real secrets). */
+export const BENCH_ENCRYPTION_KEY = `bench:${Buffer.alloc(32, 1).toString('base64')}`;
+
 export async function startDeskhooks(target: StoreTarget, options: StartOptions): Promise<Deskhooks> {
   const db = options.db ?? (await target.fresh(options.label));
   const apiKey = `dk_bench_${crypto.randomBytes(18).toString('hex')}`;
@@ -130,6 +133,8 @@ export async function startDeskhooks(target: StoreTarget, options: StartOptions)
         PORT: '0',
         LOG_LEVEL: options.logLevel,
         DESKHOOKS_NODE_ID: `bench-${options.label}`,
+        // PostgreSQL needs a key (SQLite would fall back to a key file); the seeder seals with the same one.
+        DESKHOOKS_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
       },
     });
     const info = await child.call<ServerInfo>('start', { startEngine: options.startEngine }, 120_000);

@@ -4,6 +4,8 @@
  * in through the Store interface (appendEvent with the real planner), as published events would.
  */
 import { createStore } from '../../server/src/store/create-store';
+import { parseEncryptionKeys } from '../../server/src/store/secret-box';
+import { BENCH_ENCRYPTION_KEY } from '../lib/deskhooks';
 import type { HookRecord, Store } from '../../server/src/store/store';
 import { DEFAULT_TENANT_ID, DEFAULT_TENANT_NAME } from '../../server/src/domain/bootstrap';
 import { newHookRecord } from '../../server/src/domain/hooks';
@@ -24,7 +26,7 @@ serve({
    */
   async seedBacklog(args: { databaseUrl: string; pending: number; fanOut: number; urlPrefix: string }) {
     const started = monoMs();
-    const store: Store = await createStore(args.databaseUrl);
+    const store: Store = await createStore(args.databaseUrl, { encryptionKeys: parseEncryptionKeys(BENCH_ENCRYPTION_KEY) });
     try {
       const now = Date.now();
       await store.createTenant({ id: DEFAULT_TENANT_ID, name: DEFAULT_TENANT_NAME, webhooksEnabled: true, createdAt: now });

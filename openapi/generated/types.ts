@@ -614,8 +614,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Re-queue failed deliveries
-         * @description Re-queues every failed delivery of this hook created since the given time.
+         * Re-queue failed or cancelled deliveries
+         * @description Re-queues every failed delivery of this hook created since the given time; with
+         *     `"include": ["failed", "cancelled"]` also those cancelled when the hook was auto-disabled,
+         *     removed on 410 Gone, switched off or deleted, so an outage that ended in an auto-disable loses
+         *     no event once the hook is active again.
          */
         post: operations["recoverHook"];
         delete?: never;
@@ -1637,10 +1640,20 @@ export interface components {
             template?: components["schemas"]["HookTemplate"] | null;
             method?: components["schemas"]["HttpMethod"];
             auth?: components["schemas"]["HookAuth"];
-            /** @description Extra request headers. CR/LF, and the signature, Host, Content-Length and Content-Type headers, are refused. */
+            /**
+             * @description Extra request headers. CR/LF, and the signature, Host, Content-Length and Content-Type headers, are refused.
+             *     Secret headers (see `secretHeaders`) are write-only: they read back as `********`, and sending
+             *     `********` as a value keeps the value stored under that name.
+             */
             headers?: {
                 [key: string]: string;
             };
+            /**
+             * @description Names of `headers` whose values are secret: encrypted at rest, never returned, redacted in attempt
+             *     logs. Headers named like credentials (Authorization, Cookie, or containing auth, key, token,
+             *     secret, pass, signature, session or credential) are secret whether listed or not.
+             */
+            secretHeaders?: string[];
             /**
              * @description A Mongo-style query over the envelope, e.g. `{"data.chat.status": "missed"}`. Only query operators:
              *     `$eq $ne $gt $gte $lt $lte $in $nin $and $or $nor $not $exists $type $all $elemMatch $size` and
@@ -1691,9 +1704,12 @@ export interface components {
             template?: components["schemas"]["HookTemplate"] | null;
             method: components["schemas"]["HttpMethod"];
             auth: components["schemas"]["HookAuthView"];
+            /** @description Secret header values read as `********`. */
             headers: {
                 [key: string]: string;
             };
+            /** @description The names of `headers` that are secret (listed by you or named like a credential). */
+            secretHeaders?: string[];
             filter: {
                 [key: string]: unknown;
             } | null;
@@ -1755,8 +1771,20 @@ export interface components {
             type?: string;
         };
         Recover: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Only deliveries created at or after this time.
+             */
             since: string;
+            /**
+             * @description Which deliveries to re-queue. `cancelled` brings back those cancelled when the hook was
+             *     auto-disabled, removed on 410 Gone, switched off or deleted (see `cancelReason`); a delivery
+             *     whose event was pruned (`event_missing`) has nothing left to send and stays cancelled.
+             * @default [
+             *       "failed"
+             *     ]
+             */
+            include: ("failed" | "cancelled")[];
         };
         RecoverResult: {
             requeued: number;
@@ -1808,6 +1836,13 @@ export interface components {
             lastAttemptAt?: string | null;
             lastResponseStatus?: number | null;
             lastError?: string | null;
+            /**
+             * @description Why a cancelled delivery was cancelled: its hook was deleted, removed after 410 Gone, auto-disabled
+             *     after failing too long or switched off, or its event was pruned before it could be sent. Null
+             *     unless the status is `cancelled`.
+             * @enum {string|null}
+             */
+            cancelReason?: "hook_deleted" | "hook_gone" | "hook_disabled" | "hook_inactive" | "event_missing" | null;
             test?: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -3401,9 +3436,10 @@ export interface components {
         };
     };
     responses: {
-        /** @description An error (RFC 9457). */
+        /** @description An error (RFC 9457). A 503 (database down or busy) carries Retry-After. */
         Problem: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -3516,6 +3552,8 @@ export interface components {
     headers: {
         /** @description Absolute URL of the created resource. */
         Location: string;
+        /** @description On 503 (always there), how many seconds to wait before sending the request again. */
+        RetryAfter: number;
     };
     pathItems: never;
 }
@@ -4531,7 +4569,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "since": "2026-11-20T00:00:00Z"
+                 *       "since": "2026-11-20T00:00:00Z",
+                 *       "include": [
+                 *         "failed",
+                 *         "cancelled"
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["Recover"];

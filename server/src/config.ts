@@ -1,5 +1,6 @@
 import os from 'node:os';
 import Ajv2020 from 'ajv/dist/2020';
+import { type EncryptionKey, EncryptionKeyError, parseEncryptionKeys } from './store/secret-box';
 
 /** Every setting, read once from the environment at start (see README "Configuration"). */
 export interface Config {
@@ -30,7 +31,17 @@ export interface Config {
   agentLookupBudgetMs: number;
   pgPoolMax: number;
   pgConnectTimeoutMs: number;
+  /**
+   * How long an SQLite write waits for another connection's lock before the request answers 503
+   * (DESKHOOKS_SQLITE_BUSY_TIMEOUT_MS). better-sqlite3 waits on the event loop, so this bounds the stall.
+   */
+  sqliteBusyTimeoutMs: number;
   nodeId: string;
+  /**
+   * DESKHOOKS_ENCRYPTION_KEY: the keys sealing hook secrets at rest, the first one encrypting. null:
+   * unset (SQLite then uses a key file beside the database; PostgreSQL refuses to start).
+   */
+  encryptionKeys: EncryptionKey[] | null;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +80,7 @@ const INT_SETTINGS: IntSetting[] = [
   { env: 'DESKHOOKS_AGENT_LOOKUP_BUDGET_MS', key: 'agentLookupBudgetMs', default: 5000, minimum: 100, maximum: 60000 },
   { env: 'PG_POOL_MAX', key: 'pgPoolMax', default: 10, minimum: 1, maximum: 1000 },
   { env: 'PG_CONNECT_TIMEOUT_MS', key: 'pgConnectTimeoutMs', default: 5000, minimum: 100, maximum: 120000 },
+  { env: 'DESKHOOKS_SQLITE_BUSY_TIMEOUT_MS', key: 'sqliteBusyTimeoutMs', default: 200, minimum: 0, maximum: 5000 },
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -152,6 +164,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     }
   }
   if (raw.apiKey && raw.apiKey === raw.adminKey) problems.push('DESKHOOKS_API_KEY and DESKHOOKS_ADMIN_KEY must differ');
+  // Parsed outside the schema: the keys are bytes, and a bad one must be named without being shown.
+  if (overrides.encryptionKeys === undefined) {
+    try {
+      raw.encryptionKeys = blank(env.DESKHOOKS_ENCRYPTION_KEY) ? null : parseEncryptionKeys(env.DESKHOOKS_ENCRYPTION_KEY!.trim());
+    } catch (error) {
+      if (!(error instanceof EncryptionKeyError)) throw error;
+      problems.push(error.message);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return raw as unknown as Config;
 }

@@ -64,7 +64,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       'DESKHOOKS_LEASE_MS is not above DESKHOOKS_DELIVERY_TIMEOUT_MS: a slow attempt can outlive its lease and be sent twice',
     );
   }
-  const store = await createStore(config.databaseUrl, { pgPoolMax: config.pgPoolMax, pgConnectTimeoutMs: config.pgConnectTimeoutMs });
+  const store = await createStore(config.databaseUrl, {
+    pgPoolMax: config.pgPoolMax,
+    pgConnectTimeoutMs: config.pgConnectTimeoutMs,
+    encryptionKeys: config.encryptionKeys,
+    sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs,
+    onWarning: (message) => logger.warn(message),
+  });
   let server: http.Server | undefined;
   let engine: RunningEngine | undefined;
   try {

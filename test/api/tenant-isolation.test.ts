@@ -39,7 +39,7 @@ beforeAll(async () => {
     {
       id: a.deliveryId, tenantId: tenantA, hookId: a.hookId, eventId: a.eventId, eventType: 'custom.a_only', status: 'failed',
       attempts: 1, nextAttemptAt: null, lastAttemptAt: now, lastResponseStatus: 500, lastError: 'HTTP 500',
-      leaseOwner: null, leaseExpiresAt: null, test: false, createdAt: now, updatedAt: now,
+      cancelReason: null, leaseOwner: null, leaseExpiresAt: null, test: false, createdAt: now, updatedAt: now,
     },
   ]);
   a.lookupId = 'lkp_isolation_a';

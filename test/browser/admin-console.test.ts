@@ -341,7 +341,7 @@ describeInBrowser('the admin console at /admin', () => {
     expect([...(await api('GET', `/v1/hooks/${hookId}`)).events].sort()).toEqual(['chat.missed', 'custom.device_offline', 'ticket.created']);
   }, STEP_TIMEOUT);
 
-  it('when the webhook is edited with a name, a brand, a filter, a retry policy, ordering and bearer authentication, then the API keeps them, the token is never shown, and a test delivery carries it', async () => {
+  it('when the webhook is edited with a name, a brand, a filter, a retry policy, ordering, bearer authentication and a secret header, then the API keeps them, the token and the secret header are never shown, and a test delivery carries them', async () => {
     await page.getByRole('button', { name: `Edit ${DESCRIPTION}` }).click();
     const dialog = page.getByRole('dialog', { name: `Edit webhook ${DESCRIPTION}` });
     await dialog.getByLabel('Name (optional)').fill('On-call pager');
@@ -360,24 +360,35 @@ describeInBrowser('the admin console at /admin', () => {
     expect((await api('GET', `/v1/hooks/${hookId}`)).auth).toEqual({ type: 'none' });
 
     await dialog.getByLabel('Token').fill('pager-token-0042');
+    await dialog.getByLabel('Extra headers').fill('X-Team: support\nX-Pager-Seed: seed-0042');
+    await dialog.getByLabel('Secret headers').fill('X-Pager-Seed');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // Saved again untouched: the secret header reads ******** in the form and saving that keeps it.
+    await page.getByRole('button', { name: `Edit ${DESCRIPTION}` }).click();
+    const again = page.getByRole('dialog', { name: `Edit webhook ${DESCRIPTION}` });
+    expect(await again.getByLabel('Extra headers').inputValue()).toBe('X-Team: support\nX-Pager-Seed: ********');
+    await again.getByRole('button', { name: 'Save changes' }).click();
+    await again.waitFor({ state: 'detached' });
     const saved = await api('GET', `/v1/hooks/${hookId}`);
     expect(saved).toMatchObject({
       name: 'On-call pager',
       brand: 'contoso',
       auth: { type: 'bearer' },
-      headers: { 'X-Team': 'support' },
+      headers: { 'X-Team': 'support', 'X-Pager-Seed': '********' },
+      secretHeaders: ['X-Pager-Seed'],
       filter: { 'data.chat.type': 'request' },
       retryPolicy: { type: 'custom', delays: [10, 60, 600] },
       ordered: true,
     });
     expect(JSON.stringify(saved)).not.toContain('pager-token-0042');
+    expect(JSON.stringify(saved)).not.toContain('seed-0042');
 
     const detail = page.locator(`#hook-detail-${hookId}`);
     for (const text of ['Bearer token', 'contoso', 'Custom: 10, 60, 600 s', 'Yes, one at a time', 'data.chat.type']) await hasText(detail, text);
     await hasText(hookRow(), 'On-call pager');
     expect(await page.content()).not.toContain('pager-token-0042');
+    expect(await page.content()).not.toContain('seed-0042');
 
     await page.getByRole('button', { name: `Send a test delivery to ${DESCRIPTION}` }).click();
     const test = page.getByRole('dialog', { name: `Send a test delivery to “${DESCRIPTION}”` });
@@ -386,6 +397,7 @@ describeInBrowser('the admin console at /admin', () => {
     const received = await receiver.waitFor(3, 20_000);
     expect(received[2].headers.authorization).toBe('Bearer pager-token-0042');
     expect(received[2].headers['x-team']).toBe('support');
+    expect(received[2].headers['x-pager-seed']).toBe('seed-0042');
     await hasText(test.locator('.test-status'), 'succeeded');
     await test.getByRole('button', { name: 'Close', exact: true }).first().click();
     await test.waitFor({ state: 'detached' });

@@ -85,6 +85,60 @@ describe('recover', () => {
     expect(after.map((d) => d.status).sort()).toEqual(['failed', 'succeeded', 'succeeded']);
   });
 
+  test('when an auto-disable cancelled queued deliveries, then they record why, and recover with include cancelled delivers them once the hook is active again', async () => {
+    const disableClock = fakeClock();
+    const quick = await startTestServer({ clock: disableClock, config: { autoDisableAfterMs: 60_000 }, engineOptions: { random: () => 0.5 } });
+    try {
+      receiver.reply({ status: 500 });
+      const hook = await createHook(quick, { url: `${receiver.url}/in`, events: ['ticket.created'], retryPolicy: { type: 'custom', delays: [30, 30, 30] } });
+      const since = disableClock.now();
+      const ids = [await publish(quick, 'ticket.created', 'acme'), await publish(quick, 'ticket.created', 'acme'), await publish(quick, 'ticket.created', 'acme')];
+      await settle(quick);
+      disableClock.advance(61_000);
+      await settle(quick);
+      expect((await quick.request('GET', `/v1/hooks/${hook.id}`)).body.status).toBe('disabled');
+      const stopped = await deliveriesOf(quick, hook.id);
+      expect(stopped).toHaveLength(3);
+      const cancelled = stopped.filter((d) => d.status === 'cancelled');
+      expect(cancelled.length).toBeGreaterThan(0);
+      for (const d of cancelled) expect(d.cancelReason).toBe('hook_disabled');
+      for (const d of stopped.filter((x) => x.status !== 'cancelled')) expect(d.cancelReason).toBeNull();
+
+      receiver.reply({ status: 200 });
+      expect((await quick.request('POST', `/v1/hooks/${hook.id}/activate`)).status).toBe(200);
+      const before = receiver.requests.length;
+      // The default still re-queues failed deliveries only: the cancelled ones stay cancelled.
+      const failedOnly = await quick.request('POST', `/v1/hooks/${hook.id}/recover`, { body: { since: new Date(since).toISOString() } });
+      expect(failedOnly).toMatchObject({ status: 202, body: { requeued: 3 - cancelled.length } });
+      await settle(quick);
+      expect((await deliveriesOf(quick, hook.id)).filter((d) => d.status === 'cancelled')).toHaveLength(cancelled.length);
+
+      const response = await quick.request('POST', `/v1/hooks/${hook.id}/recover`, {
+        body: { since: new Date(since).toISOString(), include: ['failed', 'cancelled'] },
+      });
+      expect(response).toMatchObject({ status: 202, body: { requeued: cancelled.length } });
+      await settle(quick);
+      expect(receiver.requests.length - before).toBe(3);
+      const delivered = receiver.requests.slice(before).map((r) => JSON.parse(r.body).id).sort();
+      expect(delivered).toEqual([...ids].sort());
+      const after = await deliveriesOf(quick, hook.id);
+      expect(after.map((d) => [d.status, d.cancelReason])).toEqual([
+        ['succeeded', null],
+        ['succeeded', null],
+        ['succeeded', null],
+      ]);
+    } finally {
+      await quick.close();
+    }
+  });
+
+  test('when include names something other than failed or cancelled, then 400 names the field and nothing is re-queued', async () => {
+    const hook = await createHook(server, { url: `${receiver.url}/in`, events: ['ticket.created'] });
+    const response = await server.request('POST', `/v1/hooks/${hook.id}/recover`, { body: { since: '2026-01-01T00:00:00Z', include: ['succeeded'] } });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body.errors)).toContain('include');
+  });
+
   test('when since is not a date-time, then 400 names the field', async () => {
     const hook = await createHook(server, { url: `${receiver.url}/in`, events: ['ticket.created'] });
     const response = await server.request('POST', `/v1/hooks/${hook.id}/recover`, { body: { since: 'yesterday' } });

@@ -113,6 +113,10 @@ export function assertConformance(response: ObservedResponse): void {
   const label = `${response.method} ${response.path} → ${response.status}`;
   const contentType = (header(response.headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
   const operation = findOperation(response.method, response.path);
+  // The document promises a Retry-After with every 503 (store down or busy).
+  if (response.status === 503 && header(response.headers, 'retry-after') === null) {
+    throw new ConformanceError(`${label}: a 503 must carry Retry-After`);
+  }
 
   if (!operation) {
     // Outside the document (unknown routes, other apps): only errors are ours to check.
@@ -148,8 +152,13 @@ export function assertConformance(response: ObservedResponse): void {
 
   for (const [name, spec] of Object.entries((responseObject.headers ?? {}) as Record<string, any>)) {
     const value = header(response.headers, name.toLowerCase());
-    if (value === null) throw new ConformanceError(`${label}: header ${name} is documented but missing`);
-    const schema = resolve(doc, spec).node.schema;
+    const headerSpec = resolve(doc, spec).node;
+    if (value === null) {
+      // Documented headers are expected unless marked `required: false` (Retry-After: on 503 only).
+      if (headerSpec.required === false) continue;
+      throw new ConformanceError(`${label}: header ${name} is documented but missing`);
+    }
+    const schema = headerSpec.schema;
     if (schema?.format === 'uri' && !/^https?:\/\/[^/]+/.test(value)) {
       throw new ConformanceError(`${label}: header ${name} must be an absolute URL, got ${value}`);
     }

@@ -3,6 +3,9 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** The key every test node is started with (DESKHOOKS_ENCRYPTION_KEY). */
+export const TEST_ENCRYPTION_KEY = `test:${Buffer.alloc(32, 9).toString('base64')}`;
+
 /** One real deskhooks process (`node --import tsx server/src/main.ts`), as an operator would run it. */
 export interface ServerNode {
   name: string;
@@ -24,7 +27,8 @@ export function spawnServer(env: Record<string, string>): { child: ChildProcess;
   delete inherited.NODE_OPTIONS; // jest's, if any: the server must start the way `npm start` does
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+    // Every node of a deployment shares one key (required with PostgreSQL); a test may override it.
+    env: { ...inherited, LOG_LEVEL: 'warn', DESKHOOKS_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -30,6 +30,14 @@ export interface StoreCapabilities {
    * false: only on the handle that committed (SQLite: one process, in-process notification).
    */
   notifiesOtherHandles: boolean;
+  /**
+   * Reads and writes a hook row's sealed columns (auth, headers, secrets) as stored text, behind the
+   * store's back: to check what is at rest and to plant rows an older deskhooks wrote in plain text.
+   */
+  rawHookColumns?: {
+    read(store: Store, tenantId: string, id: string): Promise<Record<'auth' | 'headers' | 'secrets', string>>;
+    write(store: Store, tenantId: string, id: string, columns: Record<'auth' | 'headers' | 'secrets', string>): Promise<void>;
+  };
 }
 
 /**
@@ -645,6 +653,80 @@ export function describeStoreConformance(
         expect(await store.requeueFailed(b, h.id, T0, T0 + 5000)).toBe(0);
         expect(await store.requeueFailed(a, h.id, T0, T0 + 5000)).toBe(1);
         expect((await store.getDelivery(a, recent.id))!.delivery).toMatchObject({ status: 'pending', nextAttemptAt: T0 + 5000 });
+      });
+
+      it('when a hook with credentials is stored, then its secrets are sealed at rest and read back whole; a plain row from before encryption is sealed by migrate', async () => {
+        const raw = capabilities.rawHookColumns;
+        if (!raw) throw new Error('the conformance suite needs rawHookColumns to check secrets at rest');
+        const a = await newTenant();
+        const h = hook(a, {
+          auth: { type: 'bearer', token: 'tok-PLAIN-conformance' },
+          headers: { 'X-Api-Key': 'key-PLAIN-conformance', 'X-Team': 'support' },
+          secrets: [{ secret: 'whsec_PLAINconformance', createdAt: T0, expiresAt: null }],
+        });
+        await store.createHook(h);
+        const stored = await raw.read(store, a, h.id);
+        expect(JSON.stringify(stored)).not.toMatch(/PLAIN/);
+        for (const column of Object.values(stored)) expect(column).toMatch(/^"v1\./);
+        expect(await store.getHook(a, h.id)).toEqual(h);
+        const e = event(a);
+        const seen: HookRecord[][] = [];
+        const appended = await store.appendEvent(e, planAll(e, seen));
+        expect(seen[0].find((c) => c.id === h.id)).toEqual(h);
+        expect(appended.deliveries).toHaveLength(1);
+        const [claimed] = await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 });
+        expect(claimed.hook).toEqual(h);
+        const patched = await store.updateHook(a, h.id, { headers: { 'X-Api-Key': 'key-PLAIN-changed' } });
+        expect(patched!.headers).toEqual({ 'X-Api-Key': 'key-PLAIN-changed' });
+        expect(JSON.stringify(await raw.read(store, a, h.id))).not.toMatch(/PLAIN/);
+        expect((await store.listHooks({ tenantId: a, deleted: false, limit: 10 })).items[0].headers).toEqual({ 'X-Api-Key': 'key-PLAIN-changed' });
+
+        // As an older deskhooks wrote it: plain JSON documents.
+        await raw.write(store, a, h.id, {
+          auth: JSON.stringify(h.auth),
+          headers: JSON.stringify(h.headers),
+          secrets: JSON.stringify(h.secrets),
+        });
+        expect((await store.getHook(a, h.id))!.auth).toEqual(h.auth);
+        await store.migrate();
+        const sealed = await raw.read(store, a, h.id);
+        expect(JSON.stringify(sealed)).not.toMatch(/PLAIN/);
+        expect(await store.getHook(a, h.id)).toMatchObject({ auth: h.auth, headers: h.headers, secrets: h.secrets });
+        await store.migrate();
+        expect(await raw.read(store, a, h.id)).toEqual(sealed);
+      });
+
+      it('when pending deliveries are cancelled with a reason, then the reason is kept and recover with cancelled brings them back, except those whose event is gone', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const first = await queued(a, h.id, { createdAt: T0 + 10 });
+        const second = await queued(a, h.id, { createdAt: T0 + 20 });
+        const old = await queued(a, h.id, { createdAt: T0 - 1000 });
+        const failed = await queued(a, h.id, { status: 'failed', nextAttemptAt: null, createdAt: T0 + 30 });
+        expect(await store.cancelPending(a, h.id, T0 + 100, 'hook_disabled')).toBe(3);
+        expect((await store.getDelivery(a, first.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'hook_disabled' });
+
+        // Default: failed only, as before.
+        expect(await store.requeueFailed(a, h.id, T0, T0 + 200)).toBe(1);
+        expect((await store.getDelivery(a, failed.id))!.delivery).toMatchObject({ status: 'pending', cancelReason: null });
+        expect(await store.requeueFailed(a, h.id, T0, T0 + 300, ['cancelled'])).toBe(2);
+        for (const d of [first, second]) {
+          expect((await store.getDelivery(a, d.id))!.delivery).toMatchObject({ status: 'pending', cancelReason: null, nextAttemptAt: T0 + 300 });
+        }
+        expect((await store.getDelivery(a, old.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'hook_disabled' });
+
+        // A cancelled delivery whose event no longer exists has nothing to send: recover leaves it.
+        const orphan = await queued(a, h.id, { eventId: 'evt_gone', createdAt: T0 + 40, nextAttemptAt: T0 });
+        const other = await newHook(a);
+        const stray = await queued(a, other.id, { eventId: 'evt_gone_too', createdAt: T0 + 40, nextAttemptAt: T0 });
+        await store.cancelPending(a, h.id, T0 + 400, 'hook_gone');
+        expect(await store.requeueFailed(a, h.id, T0, T0 + 500, ['failed', 'cancelled'])).toBe(3);
+        expect((await store.getDelivery(a, orphan.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'hook_gone' });
+        // A pending one is cancelled by the claim as event_missing.
+        const claimed = await store.claimDeliveries({ owner: 'n', leaseMs: 1000, limit: 10, now: T0 + 600 });
+        expect(claimed.map((c) => c.delivery.id)).not.toContain(stray.id);
+        expect((await store.getDelivery(a, stray.id))!.delivery).toMatchObject({ status: 'cancelled', cancelReason: 'event_missing' });
+        expect(await store.requeueFailed(a, other.id, T0, T0 + 700, ['cancelled'])).toBe(0);
       });
 
       it('when pending deliveries of a hook are cancelled, then they are never claimed and a worker holding one cannot complete it', async () => {

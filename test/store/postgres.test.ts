@@ -6,16 +6,19 @@ import { loadMigrations, migrate } from '../../server/src/store/postgres/migrate
 import { pruneOlderThan, startRetention } from '../../server/src/store/retention';
 import type { DeliveryRecord, Store } from '../../server/src/store/store';
 import { closedPort, createTestDatabase, describeWithPostgres, type TestDatabase } from '../multi-node/postgres-database';
+import { createSecretCipher } from '../../server/src/store/secret-box';
 import { describeStoreConformance } from './conformance';
 import { T0, attempt, event, hook, planAll, tenant } from './fixtures';
 
-const POOL = { poolMax: 4, connectTimeoutMs: 5000 };
+/** One key for every handle of a test database, as every node of a deployment shares DESKHOOKS_ENCRYPTION_KEY. */
+const cipher = createSecretCipher([{ id: 'test', key: Buffer.alloc(32, 7) }]);
+const POOL = { poolMax: 4, connectTimeoutMs: 5000, cipher };
 
 describe('PostgreSQL store start-up', () => {
   test('when the database port is closed, then creating the store fails with a clear message that hides the password', async () => {
     const port = await closedPort();
     const url = `postgres://deskhooks:s3cret-pw@127.0.0.1:${port}/deskhooks`;
-    const failure = await createPostgresStore(url, { poolMax: 2, connectTimeoutMs: 2000 }).then(
+    const failure = await createPostgresStore(url, { poolMax: 2, connectTimeoutMs: 2000, cipher }).then(
       () => new Error('the store was created'),
       (error: Error) => error,
     );
@@ -54,6 +57,24 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
     {
       openSecondHandle: async (store) => createPostgresStore(urlOf.get(store)!, POOL),
       notifiesOtherHandles: true,
+      rawHookColumns: {
+        async read(store, tenantId, id) {
+          const { rows } = await (store as PostgresStore).pool.query(
+            'SELECT auth::text AS auth, headers::text AS headers, secrets::text AS secrets FROM hooks WHERE tenant_id = $1 AND id = $2',
+            [tenantId, id],
+          );
+          return rows[0];
+        },
+        async write(store, tenantId, id, columns) {
+          await (store as PostgresStore).pool.query('UPDATE hooks SET auth = $3, headers = $4, secrets = $5 WHERE tenant_id = $1 AND id = $2', [
+            tenantId,
+            id,
+            columns.auth,
+            columns.headers,
+            columns.secrets,
+          ]);
+        },
+      },
     },
   );
 

@@ -17,6 +17,16 @@ describeStoreConformance('sqlite', async () => createSqliteStore(path.join(dir, 
   // A second better-sqlite3 connection on the same file: what two processes on one machine would do.
   openSecondHandle: async (store) => createSqliteStore((store as SqliteStore).filename),
   notifiesOtherHandles: false,
+  rawHookColumns: {
+    async read(store, tenantId, id) {
+      return (store as SqliteStore).db.prepare('SELECT auth, headers, secrets FROM hooks WHERE tenant_id = ? AND id = ?').get(tenantId, id) as any;
+    },
+    async write(store, tenantId, id, columns) {
+      (store as SqliteStore).db
+        .prepare('UPDATE hooks SET auth = @auth, headers = @headers, secrets = @secrets WHERE tenant_id = @tenantId AND id = @id')
+        .run({ ...columns, tenantId, id });
+    },
+  },
 });
 
 describe('SQLite specifics', () => {

@@ -6,7 +6,7 @@ import type { AppDeps } from '../app-deps';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { newEventId } from '../domain/ids';
 import { findTrigger } from '../domain/triggers';
-import type { AttemptRecord, DeliveryRecord, DeliveryStatus, EventRecord, HookRecord, Page } from '../store/store';
+import type { AttemptRecord, DeliveryRecord, DeliveryStatus, EventRecord, HookRecord, Page, RecoverableStatus } from '../store/store';
 import { newDeliveryId } from './plan';
 
 export interface DeliveryListQuery {
@@ -67,14 +67,24 @@ export async function redeliver(deps: AppDeps, tenantId: string, id: string): Pr
   return requeued;
 }
 
-/** Re-queues the hook's failed deliveries created at or after `since`. */
-export async function recoverHook(deps: AppDeps, tenantId: string, hookId: string, since: number): Promise<number> {
+/**
+ * Re-queues the hook's deliveries created at or after `since` whose status is in `include`: failed
+ * ones by default, and, when asked, the ones cancelled when the hook was disabled, removed or deleted
+ * (so a long outage that ended in an auto-disable loses nothing once the receiver is back).
+ */
+export async function recoverHook(
+  deps: AppDeps,
+  tenantId: string,
+  hookId: string,
+  since: number,
+  include: RecoverableStatus[] = ['failed'],
+): Promise<number> {
   const hook = await requireHook(deps, tenantId, hookId);
   requireLiveHook(hook, 'recover its deliveries');
   if (hook.status !== 'active') throw new ConflictError(`Hook ${hook.id} is ${hook.status}; activate it before you recover its deliveries.`);
-  const requeued = await deps.store.requeueFailed(tenantId, hookId, since, deps.clock.now());
+  const requeued = await deps.store.requeueFailed(tenantId, hookId, since, deps.clock.now(), include);
   if (requeued > 0) deps.engine.wake();
-  deps.logger.info({ tenantId, hookId, since, requeued }, 'failed deliveries re-queued');
+  deps.logger.info({ tenantId, hookId, since, include, requeued }, 'deliveries re-queued');
   return requeued;
 }
 
@@ -123,6 +133,7 @@ export async function sendTestDelivery(deps: AppDeps, tenantId: string, hookId: 
     lastAttemptAt: null,
     lastResponseStatus: null,
     lastError: null,
+    cancelReason: null,
     leaseOwner: null,
     leaseExpiresAt: null,
     test: true,

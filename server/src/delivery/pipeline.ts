@@ -45,7 +45,7 @@ export interface PipelineDeps {
 
 /** Step 1's answer. */
 export type Prepared =
-  | { kind: 'skip'; reason: string }
+  | { kind: 'skip'; reason: 'hook_deleted' | 'hook_disabled' | 'hook_inactive' }
   | { kind: 'request'; request: OutboundRequest }
   | { kind: 'unbuildable'; error: string };
 
@@ -64,8 +64,8 @@ export function createPipeline(deps: PipelineDeps) {
   function prepare(unit: ClaimedDelivery[]): Prepared {
     const { hook } = unit[0];
     const isTest = unit.every((c) => c.delivery.test);
-    if (hook.deletedAt !== null) return { kind: 'skip', reason: 'deleted' };
-    if (hook.status !== 'active' && !isTest) return { kind: 'skip', reason: hook.status };
+    if (hook.deletedAt !== null) return { kind: 'skip', reason: 'hook_deleted' };
+    if (hook.status !== 'active' && !isTest) return { kind: 'skip', reason: hook.status === 'disabled' ? 'hook_disabled' : 'hook_inactive' };
     try {
       const request = buildRequest(hook, unit.map((c) => toEnvelope(c.event)), {
         msgId: unit[0].delivery.id,
@@ -181,7 +181,7 @@ export function createPipeline(deps: PipelineDeps) {
   async function retire(judgement: Judgement, now: number): Promise<void> {
     const { hook, verdict, retire: reason } = judgement;
     if (!reason) return;
-    const cancelled = await store.cancelPending(hook.tenantId, hook.id, now);
+    const cancelled = await store.cancelPending(hook.tenantId, hook.id, now, reason === 'gone' ? 'hook_gone' : 'hook_disabled');
     if (cancelled > 0) metrics.deliveries.inc({ status: 'cancelled' }, cancelled);
     log.warn({ tenantId: hook.tenantId, hookId: hook.id, reason, cancelled }, reason === 'gone' ? 'hook removed: receiver answered 410 Gone' : 'hook disabled: failing for too long');
     try {
@@ -201,9 +201,9 @@ export function createPipeline(deps: PipelineDeps) {
     const prepared = prepare(unit);
     if (prepared.kind === 'skip') {
       const { hook } = unit[0];
-      const cancelled = await store.cancelPending(hook.tenantId, hook.id, clock.now());
+      const cancelled = await store.cancelPending(hook.tenantId, hook.id, clock.now(), prepared.reason);
       if (cancelled > 0) metrics.deliveries.inc({ status: 'cancelled' }, cancelled);
-      log.info({ tenantId: hook.tenantId, hookId: hook.id, cancelled }, `hook is ${prepared.reason}; pending deliveries cancelled`);
+      log.info({ tenantId: hook.tenantId, hookId: hook.id, cancelled, reason: prepared.reason }, 'hook cannot receive; pending deliveries cancelled');
       return;
     }
     const startedAt = clock.now();

@@ -11,6 +11,7 @@ import type { OutboundRequest } from './http-client';
 import { renderTemplate } from './liquid';
 import { signatureHeader } from './signature';
 import { templateOutputProblem } from './template-output';
+import { isSecretHeader } from './secret-headers';
 import { renderUrl } from './url-template';
 
 export { signatureHeader };
@@ -134,16 +135,14 @@ export function buildRequest(hook: HookRecord, envelopes: Envelope[], options: B
   return { url, method: hook.method, headers, body };
 }
 
-const SENSITIVE_NAME = /auth|token|key|secret|pass|cookie|session|credential/i;
-
-/** The request headers as logged in attempts: credentials and secret-looking values replaced. */
+/** The request headers as logged in attempts: credentials, headers marked secret and secret-looking ones replaced. */
 export function redactHeaders(hook: HookRecord, headers: Record<string, string>): Record<string, string> {
   const apiKeyHeader = hook.auth.type === 'api_key' ? hook.auth.headerName.toLowerCase() : null;
   const redacted: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (lower === 'authorization') redacted[name] = `${value.split(' ')[0]} [redacted]`;
-    else if (lower === apiKeyHeader || (!lower.startsWith('webhook-') && SENSITIVE_NAME.test(lower))) redacted[name] = '[redacted]';
+    else if (lower === apiKeyHeader || (!lower.startsWith('webhook-') && isSecretHeader(name, hook.secretHeaders))) redacted[name] = '[redacted]';
     else redacted[name] = value;
   }
   return redacted;

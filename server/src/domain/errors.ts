@@ -117,4 +117,8 @@ export class ServiceUnavailableError extends DomainError {
   readonly status = 503;
   readonly type = 'unavailable';
   readonly title = 'Service unavailable';
+
+  constructor(detail: string, retryAfterSeconds = 5) {
+    super(detail, undefined, { 'Retry-After': String(retryAfterSeconds) });
+  }
 }

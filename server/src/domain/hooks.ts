@@ -2,6 +2,7 @@ import type { AppDeps } from '../app-deps';
 import { hookDisabledData } from '../delivery/hook-disabled';
 import { validateHookSettings } from '../delivery/hook-settings';
 import { templateSampleProblem, type Envelope } from '../delivery/request-builder';
+import { resolveHeaderValues, secretHeaderProblems } from '../delivery/secret-headers';
 import type {
   HookAuth,
   HookFormat,
@@ -31,6 +32,8 @@ export interface HookInput {
   method?: HttpMethod;
   auth?: HookAuth;
   headers?: Record<string, string>;
+  /** Header names to treat as secret besides those that look like credentials. */
+  secretHeaders?: string[];
   filter?: Record<string, unknown> | null;
   retryPolicy?: RetryPolicy;
   ordered?: boolean;
@@ -125,6 +128,7 @@ export function newHookRecord(tenantId: string, input: HookInput & { url: string
     method: input.method ?? 'POST',
     auth: input.auth ?? { type: 'none' },
     headers: input.headers ?? {},
+    secretHeaders: input.secretHeaders ?? [],
     filter: input.filter ?? null,
     retryPolicy: input.retryPolicy ?? { type: 'standard' },
     ordered: input.ordered ?? false,
@@ -149,9 +153,16 @@ export function newHookRecord(tenantId: string, input: HookInput & { url: string
 export async function createHook(
   deps: AppDeps,
   tenantId: string,
-  input: HookInput & { url: string; events: string[] },
+  given: HookInput & { url: string; events: string[] },
 ): Promise<HookRecord> {
-  refuse([...(await eventProblems(deps, tenantId, input.events)), ...(await settingsProblems(deps, input))]);
+  const resolved = given.headers ? resolveHeaderValues(given.headers, null) : { headers: undefined, problems: [] };
+  const input = { ...given, ...(resolved.headers ? { headers: resolved.headers } : {}) };
+  refuse([
+    ...(await eventProblems(deps, tenantId, input.events)),
+    ...(await settingsProblems(deps, input)),
+    ...resolved.problems,
+    ...secretHeaderProblems(input.secretHeaders, input.headers ?? {}),
+  ]);
   refuse(await templateProblems(deps, tenantId, input));
   const hook = newHookRecord(tenantId, input, deps.clock.now());
   await deps.store.createHook(hook);
@@ -186,8 +197,12 @@ async function save(deps: AppDeps, tenantId: string, id: string, patch: Partial<
 }
 
 /** Changes the given fields only. Delivery settings are re-checked together with the ones kept. */
-export async function updateHook(deps: AppDeps, tenantId: string, id: string, input: HookInput): Promise<HookRecord> {
+export async function updateHook(deps: AppDeps, tenantId: string, id: string, given: HookInput): Promise<HookRecord> {
   const hook = await getLiveHook(deps, tenantId, id, 'edit');
+  // `********` (what a secret header reads as) keeps the stored value: a client can send back what it read.
+  const resolved = given.headers ? resolveHeaderValues(given.headers, hook.headers) : { headers: undefined, problems: [] };
+  const input: HookInput = { ...given, ...(resolved.headers ? { headers: resolved.headers } : {}) };
+  const headersAfter = input.headers ?? hook.headers;
   const merged = {
     method: input.method ?? hook.method,
     format: input.format ?? hook.format,
@@ -199,7 +214,12 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, in
     // An unchanged URL is not re-resolved: it passed when it was saved.
     ...(input.url !== undefined && input.url !== hook.url ? { url: input.url } : {}),
   };
-  refuse([...(input.events ? await eventProblems(deps, tenantId, input.events) : []), ...(await settingsProblems(deps, merged))]);
+  refuse([
+    ...(input.events ? await eventProblems(deps, tenantId, input.events) : []),
+    ...(await settingsProblems(deps, merged)),
+    ...resolved.problems,
+    ...secretHeaderProblems(input.secretHeaders, headersAfter),
+  ]);
   if (input.format !== undefined || input.template !== undefined || input.events !== undefined || input.brand !== undefined) {
     refuse(await templateProblems(deps, tenantId, { ...merged, events: input.events ?? hook.events, brand: input.brand !== undefined ? input.brand : hook.brand }));
   }
@@ -207,6 +227,11 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, in
   const patch: Partial<HookRecord> = {};
   for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'ordered', 'maxInFlight', 'rateLimit', 'source'] as const) {
     if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.secretHeaders !== undefined || input.headers !== undefined) {
+    // Marks for headers a PATCH removed go with them.
+    const present = new Set(Object.keys(headersAfter).map((name) => name.toLowerCase()));
+    patch.secretHeaders = (input.secretHeaders ?? hook.secretHeaders).filter((name) => present.has(name.toLowerCase()));
   }
   if (input.url !== undefined && input.url !== hook.url) patch.failingSince = null;
   if (input.enabled === true && hook.status !== 'active') Object.assign(patch, { status: 'active', disabledReason: null, failingSince: null });
@@ -260,7 +285,7 @@ export async function deleteHook(deps: AppDeps, auth: AuthContext, tenantId: str
   // A connector's DELETE is an unsubscribe (the zap or flow was turned off); anything else is manual.
   const why = reason ?? (hook.source === 'zapier' || hook.source === 'power-automate' ? 'unsubscribed' : 'manual');
   const deleted = await save(deps, tenantId, id, { deletedAt: now, deletedBy: actorName(auth), deletedReason: why });
-  const cancelled = await deps.store.cancelPending(tenantId, id, now);
+  const cancelled = await deps.store.cancelPending(tenantId, id, now, 'hook_deleted');
   deps.logger.info({ hookId: id, tenantId, reason: why, cancelled }, 'hook deleted');
   await announceStopped(deps, deleted, 'deleted');
 }

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type pino from 'pino';
 import { DomainError, type ProblemField, type ProblemLocation } from '../domain/errors';
+import { asStoreUnavailable } from '../store/store-unavailable';
 import { problem, sendProblem } from './problem';
 
 const TITLES: Record<number, [string, string]> = {
@@ -14,6 +15,7 @@ const TITLES: Record<number, [string, string]> = {
   413: ['payload-too-large', 'Payload too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['validation-failed', 'Validation failed'],
+  503: ['unavailable', 'Service unavailable'],
 };
 
 const LOCATIONS: Record<string, ProblemLocation> = { body: 'body', query: 'query', path: 'path', params: 'path', headers: 'header', header: 'header' };
@@ -73,13 +75,21 @@ function titleOf(status: number): [string, string] {
 
 /**
  * The one place errors become responses: named domain errors, the OpenAPI validator's errors and
- * the body parser's all become RFC 9457 problem documents; anything else is a bug, logged and
- * answered with a 500 that leaks nothing.
+ * the body parser's all become RFC 9457 problem documents; a store that is down or busy becomes 503
+ * with Retry-After (StoreUnavailableError); anything else is a bug, logged and answered with a 500
+ * that leaks nothing.
  */
 export function errorHandler(logger: pino.Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof DomainError) {
       sendProblem(res, problem(req, { slug: err.type, title: err.title, status: err.status, detail: err.message, errors: err.errors }), err.headers);
+      return;
+    }
+    const unavailable = asStoreUnavailable(err);
+    if (unavailable) {
+      logger.warn({ err, method: req.method, path: req.path }, 'the store is unavailable; answered 503');
+      const [slug, title] = titleOf(503);
+      sendProblem(res, problem(req, { slug, title, status: 503, detail: unavailable.message }), { 'Retry-After': String(unavailable.retryAfterSeconds) });
       return;
     }
     const parsed = bodyParserProblem(err ?? {});

@@ -1,5 +1,6 @@
 import type { components } from '../../../openapi/generated/types';
 import type { AppDeps } from '../app-deps';
+import { redactedHeaderValues, secretHeaderNames } from '../delivery/secret-headers';
 import type {
   ApiKeyRecord,
   AttemptRecord,
@@ -69,7 +70,9 @@ export function hookView(hook: HookRecord): Schemas['Hook'] {
     template: hook.template,
     method: hook.method,
     auth: authView(hook.auth),
-    headers: hook.headers,
+    // Secret header values are write-only, like endpoint credentials.
+    headers: redactedHeaderValues(hook),
+    secretHeaders: secretHeaderNames(hook),
     filter: hook.filter,
     retryPolicy: hook.retryPolicy,
     ordered: hook.ordered,
@@ -119,6 +122,7 @@ export function deliveryView(delivery: DeliveryRecord): Schemas['Delivery'] {
     lastAttemptAt: iso(delivery.lastAttemptAt),
     lastResponseStatus: delivery.lastResponseStatus,
     lastError: delivery.lastError,
+    cancelReason: delivery.cancelReason,
     test: delivery.test,
     createdAt: iso(delivery.createdAt),
     updatedAt: iso(delivery.updatedAt),

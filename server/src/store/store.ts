@@ -9,6 +9,14 @@ export type HookStatus = 'active' | 'inactive' | 'disabled';
 export type HookFormat = 'envelope' | 'data' | 'batch' | 'template';
 export type HttpMethod = 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
+/**
+ * Why a delivery was cancelled: its hook was deleted, removed on 410 Gone, auto-disabled after failing
+ * too long or switched off, or its event was pruned before it could be sent. Recover can bring back
+ * every one of them but `event_missing` (nothing left to send).
+ */
+export type CancelReason = 'hook_deleted' | 'hook_gone' | 'hook_disabled' | 'hook_inactive' | 'event_missing';
+/** What `recover` may re-queue. */
+export type RecoverableStatus = 'failed' | 'cancelled';
 export type AttemptOutcome = 'succeeded' | 'failed' | 'gone' | 'redirect' | 'timeout' | 'network' | 'refused' | 'throttled';
 
 export interface TenantRecord {
@@ -77,6 +85,11 @@ export interface HookRecord {
   method: HttpMethod;
   auth: HookAuth;
   headers: Record<string, string>;
+  /**
+   * Header names marked secret by the tenant; names that look like credentials are secret anyway
+   * (delivery/header-rules.ts). Secret values are write-only and redacted in attempt logs.
+   */
+  secretHeaders: string[];
   /** A Mongo-style query over the envelope, or null. */
   filter: Record<string, unknown> | null;
   retryPolicy: RetryPolicy;
@@ -136,6 +149,8 @@ export interface DeliveryRecord {
   lastAttemptAt: number | null;
   lastResponseStatus: number | null;
   lastError: string | null;
+  /** Set while the delivery is cancelled. */
+  cancelReason: CancelReason | null;
   leaseOwner: string | null;
   leaseExpiresAt: number | null;
   test: boolean;
@@ -303,10 +318,13 @@ export interface Store {
   listDeliveries(query: DeliveryQuery & { tenantId: string }): Promise<Page<DeliveryRecord>>;
   /** Puts a delivery back to pending, due now, keeping its id. */
   requeueDelivery(tenantId: string, id: string, now: number): Promise<DeliveryRecord | undefined>;
-  /** Re-queues the hook's failed deliveries created at or after `since`; returns how many. */
-  requeueFailed(tenantId: string, hookId: string, since: number, now: number): Promise<number>;
-  /** Cancels the hook's pending deliveries (hook deleted or gone); returns how many. */
-  cancelPending(tenantId: string, hookId: string, now: number): Promise<number>;
+  /**
+   * Re-queues the hook's deliveries created at or after `since` whose status is in `include`
+   * (default failed only); cancelled ones come back unless their event is gone. Returns how many.
+   */
+  requeueFailed(tenantId: string, hookId: string, since: number, now: number, include?: RecoverableStatus[]): Promise<number>;
+  /** Cancels the hook's pending deliveries (hook deleted, gone or disabled), recording why; returns how many. */
+  cancelPending(tenantId: string, hookId: string, now: number, reason?: CancelReason): Promise<number>;
   /** The earliest nextAttemptAt among pending deliveries, or null: when to wake next. */
   nextDueAt(): Promise<number | null>;
   queueStats(now: number): Promise<{ pending: number; oldestPendingAt: number | null }>;

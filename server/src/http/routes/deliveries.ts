@@ -2,7 +2,7 @@ import express from 'express';
 import type { AppDeps } from '../../app-deps';
 import * as deliveries from '../../delivery/operations';
 import { toEnvelope } from '../../domain/events';
-import type { DeliveryStatus } from '../../store/store';
+import type { DeliveryStatus, RecoverableStatus } from '../../store/store';
 import { tenantIdOf } from '../auth';
 import { bodyOf } from '../openapi-validator';
 import { attemptView, deliveryView, pageOf } from '../views';
@@ -42,8 +42,8 @@ export function deliveriesRouter(deps: AppDeps): express.Router {
   });
 
   router.post('/v1/hooks/:hookId/recover', async (req, res) => {
-    const { since } = bodyOf<{ since: string }>(req);
-    const requeued = await deliveries.recoverHook(deps, tenantIdOf(res), req.params.hookId, Date.parse(since));
+    const { since, include } = bodyOf<{ since: string; include?: RecoverableStatus[] }>(req);
+    const requeued = await deliveries.recoverHook(deps, tenantIdOf(res), req.params.hookId, Date.parse(since), include);
     res.status(202).json({ requeued });
   });
 

@@ -1,5 +1,7 @@
+import type { SecretCipher } from '../secret-box';
 import type { ClaimedDelivery, ClaimOptions, DeliveryRecord, EventRecord, HookRecord } from '../store';
-import { deliveryColumns, eventColumns, fromRow, hookColumns } from './columns';
+import { deliveryColumns, eventColumns, fromRow } from './columns';
+import { hookFromRow } from './hook-writes';
 import type { Queryable } from './transaction';
 
 /**
@@ -81,6 +83,7 @@ claimed AS (
       status = CASE WHEN due.sendable THEN d.status ELSE 'cancelled' END,
       next_attempt_at = CASE WHEN due.sendable THEN d.next_attempt_at END,
       last_error = CASE WHEN due.sendable THEN d.last_error ELSE 'the event no longer exists' END,
+      cancel_reason = CASE WHEN due.sendable THEN d.cancel_reason ELSE 'event_missing' END,
       updated_at = CASE WHEN due.sendable THEN d.updated_at ELSE $1 END
   FROM due
   WHERE d.tenant_id = due.tenant_id AND d.id = due.id
@@ -96,7 +99,7 @@ WHERE claimed.status = 'pending'
 ORDER BY claimed.next_attempt_at, claimed.seq
 `;
 
-export async function claimDeliveries(db: Queryable, options: ClaimOptions): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(db: Queryable, options: ClaimOptions, cipher: SecretCipher): Promise<ClaimedDelivery[]> {
   if (options.limit <= 0) return [];
   // Named: prepared once per connection, so PostgreSQL plans this large statement once, not per claim.
   const { rows } = await db.query({
@@ -107,7 +110,7 @@ export async function claimDeliveries(db: Queryable, options: ClaimOptions): Pro
   const hooks = new Map<string, HookRecord>();
   const events = new Map<string, EventRecord>();
   for (const row of rows) {
-    if (row.hook) hooks.set(`${row.hook.tenant_id}\u0000${row.hook.id}`, fromRow<HookRecord>(hookColumns, row.hook));
+    if (row.hook) hooks.set(`${row.hook.tenant_id}\u0000${row.hook.id}`, hookFromRow(cipher, row.hook));
     if (row.event) events.set(`${row.event.tenant_id}\u0000${row.event.id}`, fromRow<EventRecord>(eventColumns, row.event));
   }
   return rows.map((row: Record<string, any>) => {

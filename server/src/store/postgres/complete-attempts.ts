@@ -8,6 +8,7 @@
  */
 import type { CompleteAttemptInput } from '../store';
 import { isDeliveryStatePatch, type HookPatch } from '../hook-patch';
+import type { SecretCipher } from '../secret-box';
 import { patchHook } from './hook-writes';
 import type { Queryable } from './transaction';
 
@@ -58,7 +59,7 @@ export interface CompleteAttemptsResult {
 }
 
 /** Runs inside the caller's transaction (the hook patches must commit with the attempts). */
-export async function completeAttempts(db: Queryable, inputs: CompleteAttemptInput[]): Promise<CompleteAttemptsResult> {
+export async function completeAttempts(db: Queryable, inputs: CompleteAttemptInput[], cipher: SecretCipher): Promise<CompleteAttemptsResult> {
   if (inputs.length === 0) return { landed: [], wake: false };
   const columns: unknown[][] = Array.from({ length: 20 }, () => []);
   for (const { owner, attempt, update } of inputs) {
@@ -124,7 +125,7 @@ export async function completeAttempts(db: Queryable, inputs: CompleteAttemptInp
     });
   }
   for (const { tenantId, hookId, patch } of ordered) {
-    if (!isDeliveryStatePatch(patch)) await patchHook(db, tenantId, hookId, patch);
+    if (!isDeliveryStatePatch(patch)) await patchHook(db, cipher, tenantId, hookId, patch);
   }
   return { landed, wake };
 }

@@ -6,12 +6,14 @@ import type {
   AppendEventResult,
   AttemptRecord,
   ClaimOptions,
+  CancelReason,
   CompleteAttemptInput,
   CustomEventTypeRecord,
   DeliveryRecord,
   EventRecord,
   HookRecord,
   Page,
+  RecoverableStatus,
   Store,
   TenantRecord,
 } from '../store';
@@ -36,13 +38,24 @@ import {
 } from './columns';
 import { decodeCursor } from '../cursor';
 import { pageLimit, toPage } from './cursor';
-import { getHook, insertHook, patchHook, type HookPatch } from './hook-writes';
+import { getHook, hookFromRow, insertHook, patchHook, type HookPatch } from './hook-writes';
+import { SEALED_HOOK_FIELDS, currentPrefix, resealRow, type SealedHookField } from '../hook-secrets';
+import type { SecretCipher } from '../secret-box';
 import { channelFor, DeliveryNotifier } from './delivery-notifier';
 import { migrate } from './migrate';
 import { checkConnection, createPool, type PostgresPoolOptions } from './pool';
 import { withTransaction, type Queryable } from './transaction';
 
-export type PostgresStoreOptions = PostgresPoolOptions;
+export interface PostgresStoreOptions extends PostgresPoolOptions {
+  /**
+   * Seals hook secrets at rest (DESKHOOKS_ENCRYPTION_KEY). Required: every node must share the key,
+   * so there is no per-node fallback as on SQLite.
+   */
+  cipher: SecretCipher;
+}
+
+/** Hooks re-sealed per transaction by the startup sweep. */
+const SWEEP_BATCH = 200;
 
 /** Pool defaults when a caller leaves them out (PG_POOL_MAX / PG_CONNECT_TIMEOUT_MS in the server). */
 const DEFAULT_POOL_MAX = 10;
@@ -76,8 +89,11 @@ export async function createPostgresStore(
   url: string,
   given: Partial<PostgresStoreOptions> & { pgPoolMax?: number; pgConnectTimeoutMs?: number } = {},
 ): Promise<PostgresStore> {
+  const cipher = given.cipher;
+  if (!cipher) throw new Error('the PostgreSQL store needs a cipher (DESKHOOKS_ENCRYPTION_KEY) to seal hook secrets');
   // Also accepts the server config's own names, so either spelling of the options works.
   const options: PostgresStoreOptions = {
+    cipher,
     ...given,
     poolMax: given.poolMax ?? given.pgPoolMax ?? DEFAULT_POOL_MAX,
     connectTimeoutMs: given.connectTimeoutMs ?? given.pgConnectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -99,7 +115,7 @@ export async function createPostgresStore(
     channelFor(schema),
     randomUUID(),
   );
-  return new PgStore(pool, notifier);
+  return new PgStore(pool, notifier, cipher);
 }
 
 class PgStore implements PostgresStore {
@@ -109,6 +125,7 @@ class PgStore implements PostgresStore {
   constructor(
     readonly pool: Pool,
     private readonly notifier: DeliveryNotifier,
+    private readonly cipher: SecretCipher,
   ) {}
 
   get channel(): string {
@@ -121,6 +138,38 @@ class PgStore implements PostgresStore {
 
   async migrate(): Promise<void> {
     await migrate(this.pool);
+    await this.sealHookSecrets();
+  }
+
+  /**
+   * Seals every hook secret still stored in plain text (rows written before encryption) and re-seals
+   * those sealed under an older key, a batch a transaction. Idempotent, and safe on several nodes at
+   * once: rows another node is sealing are skipped (SKIP LOCKED) and no longer match once it commits.
+   */
+  private async sealHookSecrets(): Promise<number> {
+    const prefix = currentPrefix(this.cipher);
+    const stale = SEALED_HOOK_FIELDS.map((f) => `substr(${f}::text, 1, length($1)) = $1`).join(' AND ');
+    let sealed = 0;
+    for (;;) {
+      const count = await withTransaction(this.pool, async (client) => {
+        const { rows } = await client.query(
+          `SELECT tenant_id, id, ${SEALED_HOOK_FIELDS.join(', ')} FROM hooks WHERE NOT (${stale})
+           LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [prefix, SWEEP_BATCH],
+        );
+        for (const row of rows) {
+          const fields = Object.fromEntries(SEALED_HOOK_FIELDS.map((f) => [f, row[f]])) as Record<SealedHookField, unknown>;
+          const resealed = resealRow(this.cipher, { tenantId: row.tenant_id, hookId: row.id, fields });
+          await client.query(
+            `UPDATE hooks SET ${SEALED_HOOK_FIELDS.map((f, i) => `${f} = $${i + 3}`).join(', ')} WHERE tenant_id = $1 AND id = $2`,
+            [row.tenant_id, row.id, ...SEALED_HOOK_FIELDS.map((f) => JSON.stringify(resealed[f]))],
+          );
+        }
+        return rows.length;
+      });
+      sealed += count;
+      if (count < SWEEP_BATCH) return sealed;
+    }
   }
 
   async ping(): Promise<void> {
@@ -234,11 +283,11 @@ class PgStore implements PostgresStore {
   // ---- hooks ---------------------------------------------------------------------------------
 
   async createHook(hook: HookRecord): Promise<void> {
-    await withTransaction(this.pool, (client) => insertHook(client, hook));
+    await withTransaction(this.pool, (client) => insertHook(client, this.cipher, hook));
   }
 
   async getHook(tenantId: string, id: string): Promise<HookRecord | undefined> {
-    return getHook(this.pool, tenantId, id);
+    return getHook(this.pool, this.cipher, tenantId, id);
   }
 
   async listHooks(query: {
@@ -256,11 +305,11 @@ class PgStore implements PostgresStore {
     // A hook subscribed to `*` receives the event too, so it is listed under it.
     if (query.event !== undefined) conditions.push(`events && ARRAY[$${values.push(query.event)}, '*']`);
     if (query.brand !== undefined) conditions.push(`brand = $${values.push(query.brand)}`);
-    return this.newestFirst('hooks', conditions, values, query, hookColumns);
+    return this.newestFirst('hooks', conditions, values, query, hookColumns, (row) => hookFromRow(this.cipher, row));
   }
 
   async updateHook(tenantId: string, id: string, patch: HookPatch): Promise<HookRecord | undefined> {
-    return withTransaction(this.pool, (client) => patchHook(client, tenantId, id, patch));
+    return withTransaction(this.pool, (client) => patchHook(client, this.cipher, tenantId, id, patch));
   }
 
   // ---- events and the outbox -----------------------------------------------------------------
@@ -285,9 +334,7 @@ class PgStore implements PostgresStore {
         values,
       );
       if (!rows[0].inserted) return this.existingEvent(client, event);
-      const candidates = ((rows[0].candidates ?? []) as Array<Record<string, unknown>>).map((row) =>
-        fromRow<HookRecord>(hookColumns, row),
-      );
+      const candidates = ((rows[0].candidates ?? []) as Array<Record<string, unknown>>).map((row) => hookFromRow(this.cipher, row));
       const deliveries = plan(candidates);
       if (deliveries.length > 0) {
         await this.insertDeliveryRows(client, deliveries, {
@@ -337,7 +384,7 @@ class PgStore implements PostgresStore {
   }
 
   async claimDeliveries(options: ClaimOptions) {
-    return claimDeliveries(this.pool, options);
+    return claimDeliveries(this.pool, options, this.cipher);
   }
 
   async completeAttempt(input: CompleteAttemptInput): Promise<boolean> {
@@ -347,7 +394,7 @@ class PgStore implements PostgresStore {
   async completeAttempts(inputs: CompleteAttemptInput[]): Promise<boolean[]> {
     if (inputs.length === 0) return [];
     const result = await withTransaction(this.pool, async (client) => {
-      const done = await completeAttempts(client, inputs);
+      const done = await completeAttempts(client, inputs, this.cipher);
       // A retry to schedule, or an ordered hook whose next delivery is now free: other nodes may
       // have work they could not see before.
       if (done.wake) await this.notify(client);
@@ -408,7 +455,7 @@ class PgStore implements PostgresStore {
     const delivery = await withTransaction(this.pool, async (client) => {
       // Already pending: it keeps an earlier due time and its lease (a send in flight finishes first).
       const { rows } = await client.query(
-        `UPDATE deliveries SET status = 'pending',
+        `UPDATE deliveries SET status = 'pending', cancel_reason = NULL,
            next_attempt_at = CASE WHEN status = 'pending' AND next_attempt_at < $3 THEN next_attempt_at ELSE $3 END,
            lease_owner = CASE WHEN status = 'pending' THEN lease_owner END,
            lease_expires_at = CASE WHEN status = 'pending' THEN lease_expires_at END,
@@ -424,12 +471,23 @@ class PgStore implements PostgresStore {
     return delivery;
   }
 
-  async requeueFailed(tenantId: string, hookId: string, since: number, now: number): Promise<number> {
+  async requeueFailed(
+    tenantId: string,
+    hookId: string,
+    since: number,
+    now: number,
+    include: RecoverableStatus[] = ['failed'],
+  ): Promise<number> {
     const requeued = await withTransaction(this.pool, async (client) => {
+      // Cancelled deliveries whose event is gone (pruned) have nothing left to send: never re-queued.
       const { rowCount } = await client.query(
-        `UPDATE deliveries SET status = 'pending', next_attempt_at = $4, lease_owner = NULL, lease_expires_at = NULL, updated_at = $4
-         WHERE tenant_id = $1 AND hook_id = $2 AND status = 'failed' AND created_at >= $3`,
-        [tenantId, hookId, since, now],
+        `UPDATE deliveries d SET status = 'pending', cancel_reason = NULL, next_attempt_at = $4, lease_owner = NULL,
+           lease_expires_at = NULL, updated_at = $4
+         WHERE d.tenant_id = $1 AND d.hook_id = $2 AND d.created_at >= $3
+           AND (($5 AND d.status = 'failed')
+             OR ($6 AND d.status = 'cancelled' AND COALESCE(d.cancel_reason, '') <> 'event_missing'
+                 AND EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = d.tenant_id AND e.id = d.event_id)))`,
+        [tenantId, hookId, since, now, include.includes('failed'), include.includes('cancelled')],
       );
       if (rowCount) await this.notify(client);
       return rowCount ?? 0;
@@ -438,12 +496,12 @@ class PgStore implements PostgresStore {
     return requeued;
   }
 
-  async cancelPending(tenantId: string, hookId: string, now: number): Promise<number> {
+  async cancelPending(tenantId: string, hookId: string, now: number, reason: CancelReason = 'hook_deleted'): Promise<number> {
     const { rowCount } = await this.pool.query(
-      `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
-         updated_at = $3
+      `UPDATE deliveries SET status = 'cancelled', cancel_reason = $4, next_attempt_at = NULL, lease_owner = NULL,
+         lease_expires_at = NULL, updated_at = $3
        WHERE tenant_id = $1 AND hook_id = $2 AND status = 'pending'`,
-      [tenantId, hookId, now],
+      [tenantId, hookId, now, reason],
     );
     return rowCount ?? 0;
   }
@@ -598,6 +656,7 @@ class PgStore implements PostgresStore {
     values: unknown[],
     request: { limit: number; cursor?: string | null },
     columns: Columns<R>,
+    map: (row: Record<string, unknown>) => R = (row) => fromRow(columns, row),
   ): Promise<Page<R>> {
     const before = decodeCursor(request.cursor);
     const limit = pageLimit(request.limit);
@@ -606,7 +665,7 @@ class PgStore implements PostgresStore {
       `SELECT * FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY seq DESC LIMIT $${values.push(limit + 1)}`,
       values,
     );
-    return toPage(rows, limit, (row) => fromRow(columns, row));
+    return toPage(rows, limit, map);
   }
 
   /**

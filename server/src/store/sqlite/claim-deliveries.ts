@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ClaimedDelivery, ClaimOptions, HookRecord } from '../store';
-import { deliveryFromRow, eventFromRow, hookFromRow, type Row } from './rows';
+import { deliveryFromRow, eventFromRow, type Row } from './rows';
 
 export const CLAIMABLE_SQL = `SELECT d.* FROM deliveries d JOIN hooks h ON h.id = d.hook_id
  WHERE d.status = 'pending' AND d.next_attempt_at <= @now
@@ -19,14 +19,14 @@ export const CLAIMABLE_SQL = `SELECT d.* FROM deliveries d JOIN hooks h ON h.id 
  ORDER BY d.next_attempt_at, d.seq
  LIMIT @limit`;
 
-export function createClaimer(db: Database.Database) {
+export function createClaimer(db: Database.Database, hookOf: (row: Row) => HookRecord) {
   const claimable = db.prepare(CLAIMABLE_SQL);
   const lease = db.prepare('UPDATE deliveries SET lease_owner = ?, lease_expires_at = ? WHERE seq = ?');
   const eventById = db.prepare('SELECT * FROM events WHERE tenant_id = ? AND id = ?');
   const hookById = db.prepare('SELECT * FROM hooks WHERE id = ?');
   const orphan = db.prepare(
     `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
-       last_error = 'the event no longer exists', updated_at = ? WHERE seq = ?`,
+       last_error = 'the event no longer exists', cancel_reason = 'event_missing', updated_at = ? WHERE seq = ?`,
   );
 
   const claim = db.transaction((options: ClaimOptions): ClaimedDelivery[] => {
@@ -49,7 +49,7 @@ export function createClaimer(db: Database.Database) {
       }
       let hook = hooks.get(row.hook_id);
       if (!hook) {
-        hook = hookFromRow(hookById.get(row.hook_id) as Row);
+        hook = hookOf(hookById.get(row.hook_id) as Row);
         hooks.set(hook.id, hook);
       }
       lease.run(owner, now + leaseMs, row.seq);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,6 +7,7 @@ import type {
   ApiKeyRecord,
   AppendEventResult,
   AttemptRecord,
+  CancelReason,
   CompleteAttemptInput,
   ClaimedDelivery,
   ClaimOptions,
@@ -18,11 +20,14 @@ import type {
   HookRecord,
   Page,
   PageRequest,
+  RecoverableStatus,
   Store,
   TenantRecord,
 } from '../store';
 import { createClaimer } from './claim-deliveries';
 import { createCompleter } from './complete-attempts';
+import { SEALED_HOOK_FIELDS, currentPrefix, openHookFields, resealRow, sealHookFields } from '../hook-secrets';
+import { type SecretCipher, createSecretCipher, loadOrCreateKeyFile } from '../secret-box';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyMigrations } from './migrate';
 import {
@@ -42,7 +47,26 @@ import {
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing (ms). */
   busyTimeoutMs?: number;
+  /**
+   * Seals hook secrets at rest. Absent: a key file beside the database (`<file>.key`, created with
+   * mode 0600) or, for `:memory:`, a random key that lives as long as the store.
+   */
+  cipher?: SecretCipher;
+  /** Told about things an operator should know (the key file in use). */
+  onWarning?: (message: string) => void;
 }
+
+/** The key file used when DESKHOOKS_ENCRYPTION_KEY is unset: beside the database, same name plus `.key`. */
+export function keyFileFor(filename: string): string {
+  return `${path.resolve(filename)}.key`;
+}
+
+/** The longest an SQLite write waits for another connection's lock while serving (DESKHOOKS_SQLITE_BUSY_TIMEOUT_MS). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 200;
+const STARTUP_BUSY_TIMEOUT_MS = 5000;
+
+/** Hooks re-sealed per transaction by the startup sweep: small, so a large table never holds the lock long. */
+const SWEEP_BATCH = 200;
 
 type HookPatch = Partial<Omit<HookRecord, 'id' | 'tenantId' | 'createdAt'>>;
 
@@ -65,27 +89,79 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly listeners = new Set<() => void>();
   private closed = false;
-  private readonly s: ReturnType<SqliteStore['prepareStatements']>;
+  private readonly s!: ReturnType<SqliteStore['prepareStatements']>;
   /** Prepared hook updates by their SQL: a handful of shapes, reused on every delivery. */
   private readonly hookUpdates = new Map<string, Database.Statement>();
   /** The hot paths, each in its own module (claim-deliveries.ts, complete-attempts.ts). */
   private readonly claim: ReturnType<typeof createClaimer>;
   private readonly complete: ReturnType<typeof createCompleter>;
+  readonly cipher: SecretCipher;
 
   constructor(readonly filename: string, options: SqliteStoreOptions = {}) {
     if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+    this.cipher = options.cipher ?? defaultCipher(filename, options.onWarning);
     this.db = new Database(filename);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commits.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    applyMigrations(this.db);
-    this.s = this.prepareStatements();
-    this.claim = createClaimer(this.db);
-    this.complete = createCompleter(this.db, (tenantId, hookId, patch) => {
-      this.updateHookSync(tenantId, hookId, patch);
-    });
+    try {
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commits.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      // Starting may wait for another process's migration or sweep; serving may not (see below).
+      this.db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
+      applyMigrations(this.db);
+      this.s = this.prepareStatements();
+      this.claim = createClaimer(this.db, (row) => this.hookOf(row));
+      this.complete = createCompleter(this.db, (tenantId, hookId, patch) => {
+        this.updateHookSync(tenantId, hookId, patch);
+      });
+      this.sealHookSecrets();
+      // better-sqlite3 waits for a lock on the event loop: every request and delivery of this process
+      // stalls meanwhile. A short wait, then SQLITE_BUSY (answered 503 with Retry-After), bounds the stall.
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  /** A hook row as the rest of deskhooks sees it: sealed fields opened. */
+  private hookOf(row: Row): HookRecord {
+    return openHookFields(this.cipher, hookFromRow(row));
+  }
+
+  /**
+   * Seals every hook secret still stored in plain text (rows written before encryption) and re-seals
+   * those sealed under an older key, in small transactions. Idempotent: rows already sealed under the
+   * primary key are not touched, so it costs one indexed-free scan of the hooks at each start.
+   */
+  private sealHookSecrets(): number {
+    const prefix = currentPrefix(this.cipher);
+    const pending = this.db.prepare(
+      `SELECT seq, id, tenant_id, ${SEALED_HOOK_FIELDS.join(', ')} FROM hooks
+       WHERE seq > @after AND NOT (${SEALED_HOOK_FIELDS.map((f) => `substr(${f}, 1, length(@prefix)) = @prefix`).join(' AND ')})
+       ORDER BY seq LIMIT @limit`,
+    );
+    const write = this.db.prepare(
+      `UPDATE hooks SET ${SEALED_HOOK_FIELDS.map((f) => `${f} = @${f}`).join(', ')} WHERE seq = @seq`,
+    );
+    let sealed = 0;
+    let after = 0;
+    for (;;) {
+      const batch = this.db
+        .transaction(() => {
+          const rows = pending.all({ after, prefix, limit: SWEEP_BATCH }) as Row[];
+          for (const row of rows) {
+            const fields = Object.fromEntries(SEALED_HOOK_FIELDS.map((f) => [f, JSON.parse(row[f])])) as Record<(typeof SEALED_HOOK_FIELDS)[number], unknown>;
+            const resealed = resealRow(this.cipher, { tenantId: row.tenant_id, hookId: row.id, fields });
+            write.run({ seq: row.seq, ...Object.fromEntries(SEALED_HOOK_FIELDS.map((f) => [f, JSON.stringify(resealed[f])])) });
+          }
+          return rows;
+        })
+        .immediate();
+      sealed += batch.length;
+      if (batch.length < SWEEP_BATCH) return sealed;
+      after = batch[batch.length - 1].seq;
+    }
   }
 
   private prepareStatements() {
@@ -138,9 +214,9 @@ export class SqliteStore implements Store {
       ),
       insertDelivery: db.prepare(
         `INSERT INTO deliveries (id, tenant_id, hook_id, event_id, event_type, status, attempts, next_attempt_at,
-           last_attempt_at, last_response_status, last_error, lease_owner, lease_expires_at, test, created_at, updated_at)
+           last_attempt_at, last_response_status, last_error, cancel_reason, lease_owner, lease_expires_at, test, created_at, updated_at)
          VALUES (@id, @tenant_id, @hook_id, @event_id, @event_type, @status, @attempts, @next_attempt_at,
-           @last_attempt_at, @last_response_status, @last_error, @lease_owner, @lease_expires_at, @test, @created_at, @updated_at)`,
+           @last_attempt_at, @last_response_status, @last_error, @cancel_reason, @lease_owner, @lease_expires_at, @test, @created_at, @updated_at)`,
       ),
       deliveriesOfEvent: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND event_id = ? ORDER BY seq'),
       releaseLeases: db.prepare('UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?'),
@@ -150,21 +226,25 @@ export class SqliteStore implements Store {
       getDelivery: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND id = ?'),
       attemptsOf: db.prepare('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number'),
       requeueDelivery: db.prepare(
-        `UPDATE deliveries SET status = 'pending',
+        `UPDATE deliveries SET status = 'pending', cancel_reason = NULL,
            next_attempt_at = CASE WHEN status = 'pending' AND next_attempt_at < @now THEN next_attempt_at ELSE @now END,
            lease_owner = CASE WHEN status = 'pending' THEN lease_owner END,
            lease_expires_at = CASE WHEN status = 'pending' THEN lease_expires_at END,
            updated_at = @now
          WHERE tenant_id = @tenant_id AND id = @id`,
       ),
+      // Cancelled deliveries whose event is gone (pruned) have nothing left to send: never re-queued.
       requeueFailed: db.prepare(
-        `UPDATE deliveries SET status = 'pending', next_attempt_at = @now, lease_owner = NULL, lease_expires_at = NULL,
-           updated_at = @now
-         WHERE tenant_id = @tenant_id AND hook_id = @hook_id AND status = 'failed' AND created_at >= @since`,
+        `UPDATE deliveries SET status = 'pending', cancel_reason = NULL, next_attempt_at = @now, lease_owner = NULL,
+           lease_expires_at = NULL, updated_at = @now
+         WHERE tenant_id = @tenant_id AND hook_id = @hook_id AND created_at >= @since
+           AND ((@failed = 1 AND status = 'failed')
+             OR (@cancelled = 1 AND status = 'cancelled' AND COALESCE(cancel_reason, '') <> 'event_missing'
+                 AND EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = deliveries.tenant_id AND e.id = deliveries.event_id)))`,
       ),
       cancelPending: db.prepare(
-        `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
-           updated_at = @now
+        `UPDATE deliveries SET status = 'cancelled', cancel_reason = @reason, next_attempt_at = NULL, lease_owner = NULL,
+           lease_expires_at = NULL, updated_at = @now
          WHERE tenant_id = @tenant_id AND hook_id = @hook_id AND status = 'pending'`,
       ),
       // A leased delivery is not due before its lease runs out, so that is when to look again.
@@ -211,8 +291,10 @@ export class SqliteStore implements Store {
   // ---- lifecycle ----------------------------------------------------------------------------------
 
   async migrate(): Promise<void> {
-    // The constructor already migrated (the prepared statements need the tables); kept for the interface.
+    // The constructor already migrated and sealed (the prepared statements need the tables); both are
+    // idempotent, so running them again costs a look and changes nothing.
     applyMigrations(this.db);
+    this.sealHookSecrets();
   }
 
   async ping(): Promise<void> {
@@ -382,8 +464,9 @@ export class SqliteStore implements Store {
     this.db
       .transaction(() => {
         const params: Row = { id: hook.id, tenant_id: hook.tenantId };
+        const sealed = sealHookFields(this.cipher, hook.tenantId, hook.id, hook);
         for (const [key, [column, toColumn]] of Object.entries(HOOK_COLUMNS)) {
-          params[column] = toColumn((hook as any)[key]);
+          params[column] = toColumn((sealed as any)[key]);
         }
         this.s.insertHook.run(params);
         this.syncHookEvents(hook);
@@ -393,7 +476,7 @@ export class SqliteStore implements Store {
 
   async getHook(tenantId: string, id: string): Promise<HookRecord | undefined> {
     const row = this.s.getHook.get(tenantId, id) as Row | undefined;
-    return row && hookFromRow(row);
+    return row && this.hookOf(row);
   }
 
   async listHooks(query: HookQuery & { tenantId: string }): Promise<Page<HookRecord>> {
@@ -411,10 +494,11 @@ export class SqliteStore implements Store {
       where.push(`EXISTS (SELECT 1 FROM json_each(hooks.events) WHERE value IN (@event, '*'))`);
       params.event = query.event;
     }
-    return this.page(`SELECT * FROM hooks WHERE ${where.join(' AND ')}`, params, query, hookFromRow);
+    return this.page(`SELECT * FROM hooks WHERE ${where.join(' AND ')}`, params, query, (row) => this.hookOf(row));
   }
 
-  private updateHookSync(tenantId: string, id: string, patch: HookPatch): HookRecord | undefined {
+  private updateHookSync(tenantId: string, id: string, given: HookPatch): HookRecord | undefined {
+    const patch = sealHookFields(this.cipher, tenantId, id, given);
     const sets: string[] = [];
     const params: Row = { tenant_id: tenantId, id };
     for (const [key, value] of Object.entries(patch)) {
@@ -437,7 +521,7 @@ export class SqliteStore implements Store {
     }
     const row = this.s.getHook.get(tenantId, id) as Row | undefined;
     if (!row) return undefined;
-    const hook = hookFromRow(row);
+    const hook = this.hookOf(row);
     if ('events' in patch || 'brand' in patch || 'status' in patch || 'deletedAt' in patch) this.syncHookEvents(hook);
     return hook;
   }
@@ -467,7 +551,7 @@ export class SqliteStore implements Store {
         for (const row of this.s.candidateHooks.all({ tenant_id: event.tenantId, type: event.type, brand: event.brand }) as Row[]) {
           if (seen.has(row.id)) continue;
           seen.add(row.id);
-          candidates.push(hookFromRow(row));
+          candidates.push(this.hookOf(row));
         }
         const deliveries = plan(candidates);
         const stored: EventRecord = { ...event, deliveryCount: deliveries.length };
@@ -574,14 +658,27 @@ export class SqliteStore implements Store {
     return deliveryFromRow(row);
   }
 
-  async requeueFailed(tenantId: string, hookId: string, since: number, now: number): Promise<number> {
-    const changes = this.s.requeueFailed.run({ tenant_id: tenantId, hook_id: hookId, since, now }).changes;
+  async requeueFailed(
+    tenantId: string,
+    hookId: string,
+    since: number,
+    now: number,
+    include: RecoverableStatus[] = ['failed'],
+  ): Promise<number> {
+    const changes = this.s.requeueFailed.run({
+      tenant_id: tenantId,
+      hook_id: hookId,
+      since,
+      now,
+      failed: include.includes('failed') ? 1 : 0,
+      cancelled: include.includes('cancelled') ? 1 : 0,
+    }).changes;
     if (changes > 0) this.notify();
     return changes;
   }
 
-  async cancelPending(tenantId: string, hookId: string, now: number): Promise<number> {
-    return this.s.cancelPending.run({ tenant_id: tenantId, hook_id: hookId, now }).changes;
+  async cancelPending(tenantId: string, hookId: string, now: number, reason: CancelReason = 'hook_deleted'): Promise<number> {
+    return this.s.cancelPending.run({ tenant_id: tenantId, hook_id: hookId, now, reason }).changes;
   }
 
   async nextDueAt(): Promise<number | null> {
@@ -658,6 +755,22 @@ export class SqliteStore implements Store {
       })
       .immediate();
   }
+}
+
+/**
+ * The cipher when none is given: the key file beside the database (created if missing), or a random
+ * key for an in-memory database, which holds nothing past the process anyway.
+ */
+function defaultCipher(filename: string, onWarning?: (message: string) => void): SecretCipher {
+  if (filename === ':memory:') return createSecretCipher([{ id: 'memory', key: crypto.randomBytes(32) }]);
+  const file = keyFileFor(filename);
+  const { keys, created, looseMode } = loadOrCreateKeyFile(file);
+  onWarning?.(
+    `DESKHOOKS_ENCRYPTION_KEY is not set: hook secrets are encrypted with the key in ${file}${created ? ' (created now, mode 0600)' : ''}. ` +
+      'Back it up with the database (without it the secrets cannot be read), or set DESKHOOKS_ENCRYPTION_KEY.',
+  );
+  if (looseMode) onWarning?.(`${file} is readable by other users; run chmod 600 on it.`);
+  return createSecretCipher(keys);
 }
 
 export function createSqliteStore(filenameOrUrl: string, options?: SqliteStoreOptions): SqliteStore {

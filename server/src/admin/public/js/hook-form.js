@@ -145,6 +145,8 @@ export async function openHookForm(ctx, { hook, onSaved }) {
   const authApiKey = h('div', { class: 'subfields' }, field(id('auth-header-name'), 'Header name', authHeaderName), field(id('auth-value'), 'Value', authValue));
 
   const headersInput = h('textarea', { id: id('headers'), name: 'headers', rows: '3', spellcheck: 'false', placeholder: 'X-Team: support' }, headersToText(hook?.headers));
+  // Secret values read back as ******** and saving ******** keeps them, so the text can round-trip.
+  const secretHeadersInput = h('input', { id: id('secret-headers'), name: 'secretHeaders', autocomplete: 'off', spellcheck: 'false', value: (hook?.secretHeaders ?? []).join(', '), placeholder: 'X-Signature-Seed' });
   const filterInput = h('textarea', { id: id('filter'), name: 'filter', rows: '3', spellcheck: 'false', placeholder: '{"data.chat.type": "request"}' }, hook?.filter ? JSON.stringify(hook.filter, null, 2) : '');
   const retrySelect = select(id('retry'), 'retryPolicy', RETRY_POLICIES, hook?.retryPolicy?.type ?? 'standard');
   const retryDelays = h('input', { id: id('retry-delays'), name: 'retryDelays', inputmode: 'numeric', value: (hook?.retryPolicy?.delays ?? []).join(', '), placeholder: '10, 60, 600' });
@@ -205,6 +207,8 @@ export async function openHookForm(ctx, { hook, onSaved }) {
     }
     const headers = parseHeaders(headersInput.value, errors);
     if (Object.keys(headers).length || editing) body.headers = headers;
+    const secretHeaders = secretHeadersInput.value.split(',').map((name) => name.trim()).filter(Boolean);
+    if (secretHeaders.length || editing) body.secretHeaders = secretHeaders;
     const filter = parseJsonField(filterInput.value, '/filter', errors);
     if (filter !== undefined && (filter !== null || editing)) body.filter = filter;
     const retryType = retrySelect.value;
@@ -230,7 +234,7 @@ export async function openHookForm(ctx, { hook, onSaved }) {
     for (const element of dialog.querySelectorAll('[aria-invalid]')) element.removeAttribute('aria-invalid');
     for (const error of errors) {
       const top = String(error.pointer ?? '').split('/')[1];
-      const target = { '/auth/password': authPassword, '/auth/token': authToken, '/auth/value': authValue }[error.pointer] ?? { url: urlInput, name: nameInput, description: descriptionInput, brand: brandInput, events: eventsFieldset, format: formatSelect, template: templateBody, method: methodSelect, auth: authType, headers: headersInput, filter: filterInput, retryPolicy: retrySelect.value === 'custom' ? retryDelays : retrySelect }[top];
+      const target = { '/auth/password': authPassword, '/auth/token': authToken, '/auth/value': authValue }[error.pointer] ?? { url: urlInput, name: nameInput, description: descriptionInput, brand: brandInput, events: eventsFieldset, format: formatSelect, template: templateBody, method: methodSelect, auth: authType, headers: headersInput, secretHeaders: secretHeadersInput, filter: filterInput, retryPolicy: retrySelect.value === 'custom' ? retryDelays : retrySelect }[top];
       target?.setAttribute('aria-invalid', 'true');
     }
   }
@@ -255,6 +259,7 @@ export async function openHookForm(ctx, { hook, onSaved }) {
         field(id('brand'), 'Brand (optional)', brandInput, 'Only events of this brand.'),
         h('div', { class: 'span-2' }, authBasic, authBearer, authApiKey),
         field(id('headers'), 'Extra headers (one "Name: value" a line)', headersInput),
+        field(id('secret-headers'), 'Secret headers (names, comma-separated)', secretHeadersInput, 'Encrypted, never shown again, redacted in logs. Authorization, Cookie and names with key, token, secret or password are secret anyway.'),
         field(id('filter'), 'Filter (a Mongo-style query over the event, JSON)', filterInput),
         field(id('retry'), 'Retry policy', retrySelect),
         retryDelaysField,

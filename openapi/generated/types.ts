@@ -1467,7 +1467,7 @@ export interface components {
         TenantCreate: {
             name: string;
             /** @default default */
-            keyName: string;
+            keyName?: string;
         };
         TenantCreated: {
             tenant: components["schemas"]["Tenant"];
@@ -1627,7 +1627,7 @@ export interface components {
             /** @description Only events of this brand. */
             brand?: string | null;
             /** @default true */
-            enabled: boolean;
+            enabled?: boolean;
             format?: components["schemas"]["HookFormat"];
             template?: components["schemas"]["HookTemplate"] | null;
             method?: components["schemas"]["HttpMethod"];
@@ -1645,18 +1645,21 @@ export interface components {
              * @description Deliver this hook's events one at a time, in order.
              * @default false
              */
-            ordered: boolean;
+            ordered?: boolean;
             /**
              * @description Who created the hook.
              * @default api
              * @enum {string}
              */
-            source: "api" | "zapier" | "power-automate" | "admin";
+            source?: "api" | "zapier" | "power-automate" | "admin";
         };
         HookCreate: components["schemas"]["HookFields"] & {
+            url: string;
             events: string[];
         };
-        TriggerHookCreate: components["schemas"]["HookFields"] & Record<string, never>;
+        TriggerHookCreate: components["schemas"]["HookFields"] & {
+            url: string;
+        };
         HookUpdate: components["schemas"]["HookFields"] & {
             events?: string[];
         };
@@ -1727,7 +1730,7 @@ export interface components {
         };
         SecretRotate: {
             /** @default 86400 */
-            overlapSeconds: number;
+            overlapSeconds?: number;
         };
         HookTest: {
             /** @description The event type whose sample to send. */

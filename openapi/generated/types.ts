@@ -673,6 +673,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List brands
+         * @description The brands of the tenant: every `brand` its events carry or its hooks are narrowed to, in byte order,
+         *     at most 500. The Zapier app's and the Power Automate connector's Brand dropdowns use it.
+         */
+        get: operations["listBrands"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{eventId}": {
         parameters: {
             query?: never;
@@ -1507,6 +1528,8 @@ export interface components {
         EventTypeName: string;
         TriggerSummary: {
             type: string;
+            /** @description A short name for event-type dropdowns, e.g. "Chat session is missed". */
+            title: string;
             /** @enum {string} */
             group: "ticket" | "chat" | "message" | "system" | "custom";
             noun: string;
@@ -1765,6 +1788,12 @@ export interface components {
             deliveries: number;
             /** @description True when an earlier request with the same id or Idempotency-Key already created this event. */
             duplicate: boolean;
+        };
+        BrandList: {
+            data: {
+                /** @description The brand, as events carry it in `brand`. */
+                name: string;
+            }[];
         };
         EventPage: {
             data: components["schemas"]["Envelope"][];
@@ -4642,6 +4671,40 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listBrands: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The brands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "name": "Harbour IT"
+                     *         },
+                     *         {
+                     *           "name": "contoso"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrandList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             default: components["responses"]["Problem"];
         };
     };

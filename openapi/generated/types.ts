@@ -333,6 +333,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/triggers/{type}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An event type, such as `chat.missed` or `custom.device_offline`. */
+                type: components["parameters"]["EventType"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an event of one type
+         * @description `POST /v1/events` with the type in the path: the per-type publish operation of the Power Automate
+         *     connector, whose `data` inputs come from the type's schema (Swagger 2.0 needs the type outside the
+         *     body for that). Same validation, idempotency and answer; an unknown type answers 404.
+         */
+        post: operations["publishTriggerEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/custom-event-types": {
         parameters: {
             query?: never;
@@ -1768,6 +1793,20 @@ export interface components {
         };
         EventPublish: {
             type: string;
+            /** @description Validated against the trigger's schema. */
+            data: {
+                [key: string]: unknown;
+            };
+            brand?: string | null;
+            /** @description Your id for the event; repeating it is idempotent. Defaults to `evt_` + a random id. */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description When the event happened; defaults to now.
+             */
+            timestamp?: string;
+        };
+        TriggerEventPublish: {
             /** @description Validated against the trigger's schema. */
             data: {
                 [key: string]: unknown;
@@ -4015,6 +4054,51 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    publishTriggerEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries of this request safe; the first answer is returned for a repeated key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description An event type, such as `chat.missed` or `custom.device_offline`. */
+                type: components["parameters"]["EventType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "brand": "contoso",
+                 *       "data": {
+                 *         "deviceId": "LAPTOP-0042"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TriggerEventPublish"];
+            };
+        };
+        responses: {
+            /** @description Accepted and stored. */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };

@@ -4077,7 +4077,15 @@ export interface operations {
                  * @example {
                  *       "brand": "contoso",
                  *       "data": {
-                 *         "deviceId": "LAPTOP-0042"
+                 *         "kind": "ticket_created_on_chat_close",
+                 *         "description": "Ticket 48213 was created from chat 1772442845-3F1A when Liam O'Connor closed it.",
+                 *         "occurredDateTime": "2026-03-02T09:34:58Z",
+                 *         "chat": {
+                 *           "id": "1772442845-3F1A"
+                 *         },
+                 *         "ticket": {
+                 *           "id": "48213"
+                 *         }
                  *       }
                  *     }
                  */

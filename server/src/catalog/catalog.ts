@@ -244,7 +244,9 @@ export class Catalog {
         throw new Error(`${where}: must reach a string, number, integer or boolean field of the data schema`);
       }
       const title = String(node!.title ?? field.title ?? filter.path);
-      const enumValues = Array.isArray(field.enum) ? field.enum.filter((v: unknown) => v !== null) : undefined;
+      const enumValues: Array<string | number | boolean> | undefined = Array.isArray(field.enum)
+        ? field.enum.filter((v: unknown): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v))
+        : undefined;
       return {
         path: filter.path,
         field: `data.${filter.path}`,

@@ -39,9 +39,9 @@ module.exports = {
     ],
     perform: sendTestDelivery,
     sample: {
-      id: 'dlv_01JNMV2S8ZK6W3XG5T4QF0R9AC',
-      hookId: 'hk_01JNMTZQ4V9S2K7D3M8E6B1A0F',
-      eventId: 'evt_test_01JNMV2S8ZK6W3XG5T4QF0R9AD',
+      id: 'msg_01JNMV2S8ZK6W3XG5T4QF0R9AC',
+      hookId: 'hook_01JNMTZQ4V9S2K7D3M8E6B1A0F',
+      eventId: 'evt_01JNMV2S8ZK6W3XG5T4QF0R9AD',
       eventType: 'chat.missed',
       status: 'pending',
       attempts: 0,

@@ -41,7 +41,8 @@ function coerce(z, filter, raw) {
     const number = typeof raw === 'number' ? raw : Number(String(raw).trim());
     if (Number.isFinite(number) && (filter.type === 'number' || Number.isInteger(number))) return number;
   }
-  throw new z.errors.Error(`${filter.label}: "${raw}" is not a ${filter.type === 'boolean' ? 'yes/no value' : filter.type}.`, 'InvalidInput', 400);
+  const wanted = { boolean: 'yes or no', integer: 'a whole number', number: 'a number' }[filter.type] || `a ${filter.type}`;
+  throw new z.errors.Error(`${filter.label}: "${raw}" is not ${wanted}.`, 'InvalidInput', 400);
 }
 
 /** `{brand?, filter?}` for the subscribe body, from the Zap's inputs; only what the zap builder filled in. */

@@ -11,7 +11,7 @@
  * - the actions a flow needs around those triggers, and internal helpers for the dropdowns and schemas.
  * The host and the API key come from the connection through apiProperties.json's policies.
  */
-import { type Catalog, eventComponentName } from '../../server/src/catalog/catalog';
+import { type Catalog, type TriggerFilterField, eventComponentName } from '../../server/src/catalog/catalog';
 import { GENERATED_NOTE } from '../../server/scripts/generated-file';
 import { OpenApiSource, type OpenApiDocument, type SwaggerParameter } from './openapi-source';
 import { type JsonSchema, toSwagger2Schema } from '../../server/src/catalog/swagger2-schema';
@@ -27,6 +27,8 @@ export const GENERIC_TRIGGER_ID = 'OnEvent';
 export const EVENT_TYPES_OPERATION_ID = 'ListEventTypes';
 export const EVENT_SCHEMA_OPERATION_ID = 'GetEventSchema';
 export const UNSUBSCRIBE_OPERATION_ID = 'DeleteHook';
+export const BRANDS_OPERATION_ID = 'ListBrands';
+export const PUBLISH_OPERATION_ID = 'PublishEvent';
 
 /** The `format` the connector asks for: Swagger 2.0 schemas that Power Automate can turn into dynamic content. */
 export const SCHEMA_FORMAT = 'swagger2';
@@ -38,8 +40,56 @@ const LOCATION_HEADER = {
   description: "The subscription's absolute URL; Power Automate deletes it when the flow is turned off or removed.",
 };
 
+/** The Brand dropdown: the tenant's brands, from GET /v1/brands; a flow maker may still type another. */
+const BRAND_DROPDOWN = {
+  'x-ms-dynamic-values': {
+    operationId: BRANDS_OPERATION_ID,
+    'value-collection': 'data',
+    'value-path': 'name',
+    'value-title': 'name',
+  },
+  'x-ms-dynamic-list': {
+    operationId: BRANDS_OPERATION_ID,
+    itemsPath: 'data',
+    itemValuePath: 'name',
+    itemTitlePath: 'name',
+  },
+};
+
+/** `no_agents` → `No agents`: enum values read as words in a dropdown. */
+function enumTitle(value: string | number | boolean): string {
+  const text = String(value).replace(/[_-]+/g, ' ');
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/**
+ * The trigger's filter fields (meta.json `filters`) as the subscription's `filter` object, keyed by the
+ * envelope path the hook filters on (`data.ticket.status`), so a flow maker's choices are the hook's filter
+ * as they stand. Fields left empty are not sent, and an empty filter lets every event through.
+ */
+function filterProperty(filters: TriggerFilterField[]): Record<string, any> {
+  return {
+    type: 'object',
+    description: 'Only events whose fields have the chosen values; leave a field empty to accept any value.',
+    'x-ms-summary': 'Filter',
+    properties: Object.fromEntries(
+      filters.map((filter) => [
+        filter.field,
+        {
+          type: filter.type,
+          description: filter.description,
+          'x-ms-summary': filter.label,
+          ...(filter.enum
+            ? { enum: filter.enum, 'x-ms-enum-values': filter.enum.map((value) => ({ value, displayName: enumTitle(value) })) }
+            : {}),
+        },
+      ]),
+    ),
+  };
+}
+
 /** Properties of the subscribe body a flow maker may see; the rest are filled in by Power Automate. */
-function subscriptionParameter(source: OpenApiSource): Record<string, any> {
+function subscriptionParameter(source: OpenApiSource, filters: TriggerFilterField[] = []): Record<string, any> {
   // Inputs are never null, so the nullability of the stored field does not apply here.
   const field = (name: string) => omitNullable(source.componentProperty('HookFields', name));
   return {
@@ -77,8 +127,9 @@ function subscriptionParameter(source: OpenApiSource): Record<string, any> {
           ...field('brand'),
           description: 'Only events of this helpdesk brand; leave it empty to receive the events of every brand.',
           'x-ms-summary': 'Brand',
-          'x-ms-visibility': 'advanced',
+          ...BRAND_DROPDOWN,
         },
+        ...(filters.length ? { filter: filterProperty(filters) } : {}),
       },
     },
   };
@@ -102,13 +153,13 @@ const EVENT_TYPE_DROPDOWN = {
     operationId: EVENT_TYPES_OPERATION_ID,
     'value-collection': 'data',
     'value-path': 'type',
-    'value-title': 'type',
+    'value-title': 'title',
   },
   'x-ms-dynamic-list': {
     operationId: EVENT_TYPES_OPERATION_ID,
     itemsPath: 'data',
     itemValuePath: 'type',
-    itemTitlePath: 'type',
+    itemTitlePath: 'title',
   },
 };
 
@@ -122,7 +173,7 @@ function catalogTrigger(catalog: Catalog, type: string, source: OpenApiSource): 
       description: meta.powerAutomate.description,
       consumes: JSON_TYPES,
       produces: JSON_TYPES,
-      parameters: [subscriptionParameter(source)],
+      parameters: [subscriptionParameter(source, catalog.filterFields(type))],
       responses: subscribeResponses(source),
       'x-ms-trigger': 'single',
       'x-ms-trigger-hint': `To see it work, make the helpdesk send a ${type} event, or publish one with the "Publish an event" action.`,
@@ -177,7 +228,20 @@ function problemResponse(description: string): Record<string, any> {
 }
 
 function actions(source: OpenApiSource): Record<string, any> {
-  const publish = source.requestSchema('/v1/events', 'post');
+  const publish = source.requestSchema('/v1/triggers/{type}/events', 'post');
+  // The `data` of the chosen type: the envelope schema's `data` (the same call the generic trigger makes).
+  const dataSchemaCall = {
+    'x-ms-dynamic-schema': {
+      operationId: EVENT_SCHEMA_OPERATION_ID,
+      parameters: { type: { parameter: 'type' }, format: SCHEMA_FORMAT },
+      'value-path': 'properties/data',
+    },
+    'x-ms-dynamic-properties': {
+      operationId: EVENT_SCHEMA_OPERATION_ID,
+      parameters: { type: { parameterReference: 'type' }, format: { value: SCHEMA_FORMAT } },
+      itemValuePath: 'properties/data',
+    },
+  };
   const agentAnswer = source.requestSchema('/v1/agent-lookups/{lookupId}/response', 'post');
   return {
     '/v1/agent-lookups/{lookupId}/response': {
@@ -218,16 +282,21 @@ function actions(source: OpenApiSource): Record<string, any> {
         },
       },
     },
-    '/v1/events': {
+    '/v1/triggers/{type}/events': {
       post: {
         tags: ['Actions'],
-        operationId: 'PublishEvent',
+        operationId: PUBLISH_OPERATION_ID,
         summary: 'Publish an event',
         description:
           'Publishes an event to deskhooks, which validates its data against the schema of the event type and delivers it to every matching subscription.',
         consumes: JSON_TYPES,
         produces: JSON_TYPES,
         parameters: [
+          source.parameter('/v1/triggers/{type}/events', 'post', 'type', {
+            description: 'The event type, such as ticket.created or custom.device_offline; its fields appear once it is chosen.',
+            'x-ms-summary': 'Event Type',
+            ...EVENT_TYPE_DROPDOWN,
+          }),
           {
             name: 'event',
             in: 'body',
@@ -237,9 +306,15 @@ function actions(source: OpenApiSource): Record<string, any> {
             schema: {
               ...publish,
               properties: {
-                type: { ...publish.properties.type, description: 'The event type, such as ticket.created or custom.device_offline.', 'x-ms-summary': 'Event Type', ...EVENT_TYPE_DROPDOWN },
-                data: { ...publish.properties.data, description: "The event's data as a JSON object, shaped like the sample of its event type.", 'x-ms-summary': 'Data' },
-                brand: omitNullable({ ...publish.properties.brand, description: 'The helpdesk brand the event belongs to, on multi-brand helpdesks.', 'x-ms-summary': 'Brand', 'x-ms-visibility': 'advanced' }),
+                // The chosen type's data schema (with titles and $refs resolved by the server), as inputs.
+                data: { ...publish.properties.data, description: "The event's data, with the fields of its event type.", 'x-ms-summary': 'Data', ...dataSchemaCall },
+                brand: omitNullable({
+                  ...publish.properties.brand,
+                  description: 'The helpdesk brand the event belongs to, on multi-brand helpdesks.',
+                  'x-ms-summary': 'Brand',
+                  'x-ms-visibility': 'advanced',
+                  ...BRAND_DROPDOWN,
+                }),
                 id: { ...publish.properties.id, 'x-deskhooks-refused-with': undefined, description: 'Your id for the event (letters, digits and . _ : ~ -); publishing the same event with it again changes nothing, so retries are safe.', 'x-ms-summary': 'Event ID', 'x-ms-visibility': 'advanced' },
                 timestamp: { ...publish.properties.timestamp, description: 'When the event happened; now when left empty.', 'x-ms-summary': 'Timestamp', 'x-ms-visibility': 'advanced' },
               },
@@ -251,6 +326,8 @@ function actions(source: OpenApiSource): Record<string, any> {
           ...problemResponse('The event was refused; the body names every invalid field.'),
         },
       },
+    },
+    '/v1/events': {
       get: {
         tags: ['Actions'],
         operationId: 'ListEvents',
@@ -359,6 +436,20 @@ function internalHelpers(source: OpenApiSource): Record<string, any> {
         'x-ms-visibility': 'internal',
       },
     },
+    '/v1/brands': {
+      get: {
+        tags: ['Internal'],
+        operationId: BRANDS_OPERATION_ID,
+        summary: 'List brands',
+        description: 'Lists the helpdesk brands of the tenant, for the brand dropdowns.',
+        produces: JSON_TYPES,
+        responses: {
+          '200': { description: 'The brands.', schema: { $ref: '#/definitions/BrandList' } },
+          ...problemResponse('The request was refused.'),
+        },
+        'x-ms-visibility': 'internal',
+      },
+    },
     '/v1/me': {
       get: {
         tags: ['Internal'],
@@ -403,6 +494,7 @@ export function buildSwaggerDocument(catalog: Catalog, openapi: OpenApiDocument)
     EventPage: source.component('EventPage'),
     AgentLookupResult: source.component('AgentLookupResult'),
     Me: source.component('Me'),
+    BrandList: source.component('BrandList'),
     TriggerList: source.response('/v1/triggers', 'get', '200').schema,
   });
 

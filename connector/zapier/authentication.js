@@ -1,9 +1,9 @@
 'use strict';
 
-const { apiUrl } = require('./lib/server-url');
+const { serverRequest } = require('./lib/server-request');
 
 async function fetchMe(z, bundle) {
-  const response = await z.request({ method: 'GET', url: apiUrl(bundle, '/v1/me') });
+  const response = await serverRequest(z, bundle, { method: 'GET', path: '/v1/me' });
   return response.data;
 }
 
@@ -24,7 +24,7 @@ module.exports = {
       type: 'string',
       required: true,
       isNoSecret: true,
-      helpText: 'The address of your deskhooks server, for example `https://deskhooks.example.com`. It must use HTTPS.',
+      helpText: 'The address of your deskhooks server, for example `https://deskhooks.example.com` (with or without the `/v1` the server prints when it starts). It must use HTTPS.',
     },
     {
       key: 'apiKey',

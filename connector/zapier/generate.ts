@@ -3,7 +3,7 @@
  * The app (CommonJS JavaScript, shipped to Zapier on its own) reads the generated JSON; it never
  * reads triggers/ itself, and no trigger is written by hand.
  */
-import { sampleEventId } from '../../server/src/catalog/catalog';
+import { type TriggerFilterField, sampleEventId } from '../../server/src/catalog/catalog';
 import { GENERATED_NOTE, type GeneratedFile, type GeneratorContext, jsonFile } from '../../server/scripts/generated-file';
 
 interface OutputField {
@@ -50,6 +50,7 @@ export function generate({ catalog, openapi }: GeneratorContext): GeneratedFile[
       display: { label: meta.zapier.label, description: meta.zapier.description },
       sample: toItem(catalog.sampleEnvelope(type)),
       outputFields: outputFieldsFromSchema(catalog.envelopeSchema(type), { transparent: ['data'] }),
+      filters: catalog.filterFields(type).map(zapierFilter),
     };
   });
 
@@ -67,6 +68,27 @@ export function generate({ catalog, openapi }: GeneratorContext): GeneratedFile[
   };
 
   return [jsonFile(GENERATED_PATH, { '//': GENERATED_NOTE, triggers, customEvent })];
+}
+
+/**
+ * A catalog filter field as the app's runtime uses it: the input's key, the envelope path it filters on,
+ * and the input's label, help text, type and choices (from the schema's `enum`).
+ */
+function zapierFilter(field: TriggerFilterField) {
+  return {
+    key: `filter__${field.path.replace(/\./g, '__')}`,
+    field: field.field,
+    label: field.label,
+    helpText: field.description,
+    type: field.type,
+    ...(field.enum ? { choices: field.enum.map((value) => ({ value: String(value), label: choiceLabel(value), sample: String(value) })) } : {}),
+  };
+}
+
+/** `no_agents` → `No agents`: enum values read as words in a dropdown. */
+function choiceLabel(value: string | number | boolean): string {
+  const text = String(value).replace(/[_-]+/g, ' ');
+  return text[0].toUpperCase() + text.slice(1);
 }
 
 function withoutData(properties: Record<string, unknown> = {}): Record<string, unknown> {

@@ -7,6 +7,12 @@ const { addApiKey, throwForProblem } = require('./middleware');
 const catalogTriggers = require('./triggers/catalog-triggers');
 const customEvent = require('./triggers/custom-event');
 const customEventTypes = require('./triggers/custom-event-types');
+const eventTypes = require('./triggers/event-types');
+const brands = require('./triggers/brands');
+const hooks = require('./triggers/hooks');
+const findRecentEvent = require('./searches/find-recent-event');
+const publishCustomEvent = require('./creates/publish-custom-event');
+const sendTestDelivery = require('./creates/send-test-delivery');
 const respondToAgentLookup = require('./creates/respond-to-agent-lookup');
 
 const byKey = (definitions) => Object.fromEntries(definitions.map((definition) => [definition.key, definition]));
@@ -21,8 +27,9 @@ module.exports = {
   authentication,
   beforeRequest: [addApiKey],
   afterResponse: [throwForProblem],
-  triggers: byKey([...catalogTriggers, customEvent, customEventTypes]),
-  searches: {},
-  creates: byKey([respondToAgentLookup]),
+  // The hidden triggers (custom event types, event types, brands, hooks) feed the dropdowns.
+  triggers: byKey([...catalogTriggers, customEvent, customEventTypes, eventTypes, brands, hooks]),
+  searches: byKey([findRecentEvent]),
+  creates: byKey([respondToAgentLookup, publishCustomEvent, sendTestDelivery]),
   resources: {},
 };

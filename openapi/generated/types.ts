@@ -333,6 +333,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/triggers/{type}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An event type, such as `chat.missed` or `custom.device_offline`. */
+                type: components["parameters"]["EventType"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an event of one type
+         * @description `POST /v1/events` with the type in the path: the per-type publish operation of the Power Automate
+         *     connector, whose `data` inputs come from the type's schema (Swagger 2.0 needs the type outside the
+         *     body for that). Same validation, idempotency and answer; an unknown type answers 404.
+         */
+        post: operations["publishTriggerEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/custom-event-types": {
         parameters: {
             query?: never;
@@ -671,6 +696,27 @@ export interface paths {
          *     creates nothing new; with a different event it answers 409 and creates nothing.
          */
         post: operations["publishEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List brands
+         * @description The brands of the tenant: every `brand` its events carry or its hooks are narrowed to, in byte order,
+         *     at most 500. The Zapier app's and the Power Automate connector's Brand dropdowns use it.
+         */
+        get: operations["listBrands"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1471,7 +1517,7 @@ export interface components {
         TenantCreate: {
             name: string;
             /** @default default */
-            keyName: string;
+            keyName?: string;
         };
         TenantCreated: {
             tenant: components["schemas"]["Tenant"];
@@ -1511,6 +1557,8 @@ export interface components {
         EventTypeName: string;
         TriggerSummary: {
             type: string;
+            /** @description A short name for event-type dropdowns, e.g. "Chat session is missed". */
+            title: string;
             /** @enum {string} */
             group: "ticket" | "chat" | "message" | "system" | "custom";
             noun: string;
@@ -1635,7 +1683,7 @@ export interface components {
             /** @description Only events of this brand. */
             brand?: string | null;
             /** @default true */
-            enabled: boolean;
+            enabled?: boolean;
             format?: components["schemas"]["HookFormat"];
             template?: components["schemas"]["HookTemplate"] | null;
             method?: components["schemas"]["HttpMethod"];
@@ -1668,7 +1716,7 @@ export interface components {
              * @description Deliver this hook's events one at a time, in order.
              * @default false
              */
-            ordered: boolean;
+            ordered?: boolean;
             /** @description Requests in flight to this hook at most, so a slow receiver holds only its share of the server's request slots. null: the server's default (DESKHOOKS_HOOK_MAX_IN_FLIGHT, 16). Ordered hooks always have one. */
             maxInFlight?: number | null;
             /** @description Requests per second at most, evenly spaced, counted per node. Excess deliveries wait in the queue; none are dropped. null: no limit. */
@@ -1681,12 +1729,15 @@ export interface components {
              * @default api
              * @enum {string}
              */
-            source: "api" | "zapier" | "power-automate" | "admin";
+            source?: "api" | "zapier" | "power-automate" | "admin";
         };
         HookCreate: components["schemas"]["HookFields"] & {
+            url: string;
             events: string[];
         };
-        TriggerHookCreate: components["schemas"]["HookFields"] & Record<string, never>;
+        TriggerHookCreate: components["schemas"]["HookFields"] & {
+            url: string;
+        };
         HookUpdate: components["schemas"]["HookFields"] & {
             events?: string[];
         };
@@ -1764,7 +1815,7 @@ export interface components {
         };
         SecretRotate: {
             /** @default 86400 */
-            overlapSeconds: number;
+            overlapSeconds?: number;
         };
         HookTest: {
             /** @description The event type whose sample to send. */
@@ -1784,7 +1835,7 @@ export interface components {
              *       "failed"
              *     ]
              */
-            include: ("failed" | "cancelled")[];
+            include?: ("failed" | "cancelled")[];
         };
         RecoverResult: {
             requeued: number;
@@ -1809,6 +1860,20 @@ export interface components {
              */
             timestamp?: string;
         };
+        TriggerEventPublish: {
+            /** @description Validated against the trigger's schema. */
+            data: {
+                [key: string]: unknown;
+            };
+            brand?: string | null;
+            /** @description Your id for the event; repeating it is idempotent. Defaults to `evt_` + a random id. */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description When the event happened; defaults to now.
+             */
+            timestamp?: string;
+        };
         EventAccepted: {
             id: string;
             type: string;
@@ -1816,6 +1881,12 @@ export interface components {
             deliveries: number;
             /** @description True when an earlier request with the same id or Idempotency-Key already created this event. */
             duplicate: boolean;
+        };
+        BrandList: {
+            data: {
+                /** @description The brand, as events carry it in `brand`. */
+                name: string;
+            }[];
         };
         EventPage: {
             data: components["schemas"]["Envelope"][];
@@ -4051,6 +4122,59 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    publishTriggerEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries of this request safe; the first answer is returned for a repeated key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description An event type, such as `chat.missed` or `custom.device_offline`. */
+                type: components["parameters"]["EventType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "brand": "contoso",
+                 *       "data": {
+                 *         "kind": "ticket_created_on_chat_close",
+                 *         "description": "Ticket 48213 was created from chat 1772442845-3F1A when Liam O'Connor closed it.",
+                 *         "occurredDateTime": "2026-03-02T09:34:58Z",
+                 *         "chat": {
+                 *           "id": "1772442845-3F1A"
+                 *         },
+                 *         "ticket": {
+                 *           "id": "48213"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TriggerEventPublish"];
+            };
+        };
+        responses: {
+            /** @description Accepted and stored. */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listCustomEventTypes: {
         parameters: {
             query?: never;
@@ -4712,6 +4836,40 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listBrands: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The brands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "name": "Harbour IT"
+                     *         },
+                     *         {
+                     *           "name": "contoso"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrandList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             default: components["responses"]["Problem"];
         };
     };

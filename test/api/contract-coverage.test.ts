@@ -117,6 +117,7 @@ describe('request examples', () => {
     testHook: () => ({ path: `/v1/hooks/${ids.hook}/test` }),
     recoverHook: () => ({ path: `/v1/hooks/${ids.hook}/recover` }),
     publishEvent: () => ({ path: '/v1/events' }),
+    publishTriggerEvent: () => ({ path: '/v1/triggers/system.event/events' }),
     lookupAgent: () => ({ path: '/v1/chats/1772442845-3F1A/agent-lookup' }),
     respondToAgentLookup: () => ({ path: `/v1/agent-lookups/${ids.openLookup}/response` }),
   };
@@ -199,6 +200,10 @@ const errorCases: Record<string, ErrorCase> = {
   'publishEvent 409': () => ({ body: { type: 'chat.missed', id: ids.publishedEvent, data: { ...missedSample, chat: { ...missedSample.chat, name: 'Another chat' } } } }),
   'publishEvent 413': () => ({ body: { type: 'chat.missed', data: { padding: 'x'.repeat(5000) } } }),
   'publishEvent 422': () => ({ body: { type: 'chat.teleported', data: {} } }),
+  'publishTriggerEvent 400': () => ({ path: '/v1/triggers/chat.missed/events', body: { type: 'chat.missed', data: {} } }),
+  'publishTriggerEvent 404': () => ({ path: '/v1/triggers/chat.teleported/events', body: { data: {} } }),
+  'publishTriggerEvent 413': () => ({ path: '/v1/triggers/chat.missed/events', body: { data: { padding: 'x'.repeat(5000) } } }),
+  'publishTriggerEvent 422': () => ({ path: '/v1/triggers/chat.missed/events', body: { data: { chat: { id: 5 } } } }),
   'getEvent 404': () => ({ path: '/v1/events/evt_nope' }),
   'listDeliveries 400': () => ({ path: '/v1/deliveries?status=lost' }),
   'getDelivery 404': () => ({ path: '/v1/deliveries/msg_nope' }),

@@ -76,6 +76,7 @@ const notFoundForOthers: Case[] = [
   { operationId: 'getTriggerSchema', method: 'GET', path: () => '/v1/triggers/custom.a_only/schema' },
   { operationId: 'getTriggerSample', method: 'GET', path: () => '/v1/triggers/custom.a_only/sample' },
   { operationId: 'subscribeToTrigger', method: 'POST', path: () => '/v1/triggers/custom.a_only/hooks', body: { url: 'http://127.0.0.1:9/b' } },
+  { operationId: 'publishTriggerEvent', method: 'POST', path: () => '/v1/triggers/custom.a_only/events', body: { data: { n: 8 } } },
   { operationId: 'respondToAgentLookup', method: 'POST', path: () => `/v1/agent-lookups/${a.lookupId}/response`, body: { agentId: 'dd~m~666' } },
 ];
 

@@ -37,6 +37,7 @@ describe('the catalog', () => {
     const missed = listed.body.data.find((t: { type: string }) => t.type === 'chat.missed');
     expect(missed).toEqual({
       type: 'chat.missed',
+      title: 'Chat session is missed',
       group: 'chat',
       noun: catalog.get('chat.missed')!.meta.noun,
       description: catalog.get('chat.missed')!.meta.description,
@@ -96,7 +97,7 @@ describe('custom event types', () => {
 
     const triggers = await server.request('GET', '/v1/triggers?group=custom');
     expect(triggers.body.data).toEqual([
-      expect.objectContaining({ type: 'custom.device_offline', group: 'custom', custom: true, noun: 'Device Offline', description: deviceOffline.description }),
+      expect.objectContaining({ type: 'custom.device_offline', title: 'Device Offline (custom event)', group: 'custom', custom: true, noun: 'Device Offline', description: deviceOffline.description }),
     ]);
     const trigger = await server.request('GET', '/v1/triggers/custom.device_offline');
     expect(trigger.body).toMatchObject({ schema: deviceOffline.schema, sample: deviceOffline.sample, variants: {} });

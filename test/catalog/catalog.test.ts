@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Catalog, createStrictAjv, type JsonSchema } from '../../server/src/catalog/catalog';
+import os from 'node:os';
+import { Catalog, createStrictAjv, type JsonSchema, triggerTitle } from '../../server/src/catalog/catalog';
 
 const catalog = new Catalog();
 
@@ -104,5 +105,43 @@ describe('trigger metadata', () => {
     const operationIds = catalog.triggers.map((t) => t.meta.powerAutomate.operationId);
     expect(new Set(labels).size).toBe(labels.length);
     expect(new Set(operationIds).size).toBe(operationIds.length);
+  });
+
+  it('when filter fields are resolved, then each reaches a scalar field of the data and its sample value passes the filter it makes', () => {
+    const withFilters = catalog.triggers.filter((t) => (t.meta.filters ?? []).length > 0);
+    expect(withFilters.map((t) => t.type)).toEqual(expect.arrayContaining(['ticket.created', 'chat.missed', 'message.created']));
+    for (const { type } of withFilters) {
+      for (const field of catalog.filterFields(type)) {
+        expect(field.field).toBe(`data.${field.path}`);
+        expect(['string', 'integer', 'number', 'boolean']).toContain(field.type);
+        expect(field.label).toMatch(/^[A-Z]/);
+        expect(field.description.length).toBeGreaterThan(0);
+        const value = field.path.split('.').reduce<any>((node, name) => node?.[name], catalog.get(type)!.sample);
+        if (value !== null && value !== undefined && field.enum) expect(field.enum).toContain(value);
+      }
+    }
+    expect(catalog.filterFields('chat.missed')).toEqual([
+      expect.objectContaining({ path: 'chat.type', field: 'data.chat.type', label: 'Chat Type', type: 'string', enum: ['request', 'push'] }),
+    ]);
+  });
+
+  it('when a filter path does not reach a scalar field, then the catalog names the trigger and the path', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskhooks-catalog-'));
+    try {
+      fs.cpSync(catalog.dir, dir, { recursive: true });
+      const metaFile = path.join(dir, 'chat.missed', 'meta.json');
+      const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+      for (const bad of ['chat.creator', 'chat.nope', 'chat..type']) {
+        fs.writeFileSync(metaFile, JSON.stringify({ ...meta, filters: [{ path: bad }] }));
+        expect(() => new Catalog(dir).filterFields('chat.missed')).toThrow(`triggers/chat.missed/meta.json filters "${bad}"`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('when a trigger has no title, then its dropdown title comes from its Power Automate summary', () => {
+    expect(catalog.triggers.map((t) => triggerTitle(t.meta))).toContain('Chat session is missed');
+    for (const { meta } of catalog.triggers) expect(triggerTitle(meta)).toMatch(/^[A-Z][a-z]/);
   });
 });

@@ -293,6 +293,25 @@ export function describeStoreConformance(
       });
     });
 
+    describe('listBrands', () => {
+      it("when events and hooks carry brands, then each of the tenant's brands is listed once in byte order, deleted hooks and other tenants left out", async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        for (const brand of ['contoso', 'Harbour IT', 'contoso', null, 'Zeta', 'contoso']) {
+          const e = event(a, { brand });
+          await store.appendEvent(e, () => []);
+        }
+        await newHook(a, { brand: 'fabrikam' });
+        await newHook(a, { brand: 'Harbour IT' });
+        await newHook(a, { brand: 'gone', deletedAt: T0, deletedBy: 'x', deletedReason: 'manual' });
+        await store.appendEvent(event(b, { brand: 'other tenant' }), () => []);
+
+        expect(await store.listBrands(a, 100)).toEqual(['Harbour IT', 'Zeta', 'contoso', 'fabrikam']);
+        expect(await store.listBrands(a, 2)).toEqual(['Harbour IT', 'Zeta']);
+        expect(await store.listBrands(await newTenant(), 100)).toEqual([]);
+      });
+    });
+
     describe('appendEvent (the outbox)', () => {
       it('when an event is appended, then it and its planned deliveries are stored together', async () => {
         const a = await newTenant();

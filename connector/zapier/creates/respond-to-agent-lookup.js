@@ -1,17 +1,19 @@
 'use strict';
 
 const generated = require('../generated/triggers.json');
-const { apiUrl } = require('../lib/server-url');
+const { serverRequest } = require('../lib/server-request');
 
 // The sample answers the catalog's own chat.agent_lookup sample, so the two steps of a Zap agree.
 const lookupSample = generated.triggers.find((t) => t.type === 'chat.agent_lookup').sample.data;
 
+// The answer is the lookup as it stands (AgentLookupResult without `elapsedMs`, which only the waiting
+// helpdesk's own call gets), so the sample and output fields list exactly what a live answer carries.
 async function respondToAgentLookup(z, bundle) {
   const lookupId = String(bundle.inputData.lookupId || '').trim();
   const agentId = String(bundle.inputData.agentId || '').trim();
-  const response = await z.request({
+  const response = await serverRequest(z, bundle, {
     method: 'POST',
-    url: apiUrl(bundle, `/v1/agent-lookups/${encodeURIComponent(lookupId)}/response`),
+    path: `/v1/agent-lookups/${encodeURIComponent(lookupId)}/response`,
     body: { agentId },
   });
   return response.data;
@@ -46,7 +48,6 @@ module.exports = {
       status: 'assigned',
       agentId: lookupSample.candidateAgents[0].userId,
       answeredBy: { via: 'callback', hookId: null },
-      elapsedMs: 1830,
     },
     outputFields: [
       { key: 'lookupId', label: 'Lookup ID', type: 'string' },
@@ -54,7 +55,6 @@ module.exports = {
       { key: 'agentId', label: 'Assigned Agent ID', type: 'string' },
       { key: 'answeredBy__via', label: 'Answered Via', type: 'string' },
       { key: 'answeredBy__hookId', label: 'Answered By Hook ID', type: 'string' },
-      { key: 'elapsedMs', label: 'Elapsed Milliseconds', type: 'integer' },
     ],
   },
 };

@@ -1,8 +1,9 @@
 'use strict';
 
-const { apiUrl } = require('./server-url');
 const { problemError } = require('../middleware');
 const { itemsFromDelivery, toItem } = require('./envelope-items');
+const { serverRequest } = require('./server-request');
+const { BRAND_FIELD, filterInputFields, matchesSettings, subscriptionSettings } = require('./subscription-inputs');
 
 const DESCRIPTION_MAX = 1000;
 const DEFAULT_LIST_LIMIT = 10;
@@ -23,20 +24,28 @@ function listLimit(bundle) {
 
 /**
  * A REST-hook trigger on one deskhooks event type. `eventType(bundle)` names the type: fixed for
- * catalog triggers, chosen by the zap builder for custom events.
+ * catalog triggers, chosen by the zap builder for custom events. Every trigger can be narrowed by
+ * brand, and by the filter fields its catalog entry declares.
  *
- * @param {object} spec key, noun, display, sample, outputFields, optional inputFields,
- *   eventType(bundle) and listFallback(z, bundle, type) for when the tenant has no events yet.
+ * @param {object} spec key, noun, display, sample, outputFields, optional inputFields and filters
+ *   (generated filter definitions), eventType(bundle) and listFallback(z, bundle, type) for when the
+ *   tenant has no events yet.
  */
 function hookTrigger(spec) {
-  const { key, noun, display, sample, outputFields, inputFields, eventType, listFallback } = spec;
+  const { key, noun, display, sample, outputFields, eventType, listFallback } = spec;
+  const filters = spec.filters || [];
 
   const performSubscribe = async (z, bundle) => {
     const type = eventType(bundle);
-    const response = await z.request({
+    const response = await serverRequest(z, bundle, {
       method: 'POST',
-      url: apiUrl(bundle, `/v1/triggers/${encodeURIComponent(type)}/hooks`),
-      body: { url: bundle.targetUrl, description: zapDescription(bundle, display.label), source: 'zapier' },
+      path: `/v1/triggers/${encodeURIComponent(type)}/hooks`,
+      body: {
+        url: bundle.targetUrl,
+        description: zapDescription(bundle, display.label),
+        source: 'zapier',
+        ...subscriptionSettings(z, bundle, filters),
+      },
     });
     // Zapier keeps this as bundle.subscribeData; performUnsubscribe needs its `id`.
     return response.data;
@@ -45,9 +54,9 @@ function hookTrigger(spec) {
   const performUnsubscribe = async (z, bundle) => {
     const id = bundle.subscribeData && bundle.subscribeData.id;
     if (!id) throw new z.errors.Error('This Zap has no deskhooks hook id to unsubscribe.', 'MissingHookId', 400);
-    const response = await z.request({
+    const response = await serverRequest(z, bundle, {
       method: 'DELETE',
-      url: apiUrl(bundle, `/v1/hooks/${encodeURIComponent(id)}`),
+      path: `/v1/hooks/${encodeURIComponent(id)}`,
       params: { reason: 'unsubscribed' },
       skipThrowForStatus: true,
     });
@@ -59,20 +68,28 @@ function hookTrigger(spec) {
 
   const perform = async (z, bundle) => itemsFromDelivery(bundle);
 
+  // Recent events for the Zap editor, narrowed like the subscription will be (a Zap on P1 tickets shows P1 tickets).
   const performList = async (z, bundle) => {
     const type = eventType(bundle);
-    const response = await z.request({
+    const settings = subscriptionSettings(z, bundle, filters);
+    const narrowed = settings.brand !== undefined || settings.filter !== undefined;
+    const limit = listLimit(bundle);
+    const response = await serverRequest(z, bundle, {
       method: 'GET',
-      url: apiUrl(bundle, '/v1/events'),
-      params: { type, limit: listLimit(bundle) },
+      path: '/v1/events',
+      params: { type, limit: narrowed ? MAX_LIST_LIMIT : limit },
     });
-    const items = ((response.data && response.data.data) || []).map(toItem);
+    const items = ((response.data && response.data.data) || [])
+      .map(toItem)
+      .filter((item) => matchesSettings(item, settings))
+      .slice(0, limit);
     if (items.length || !listFallback) return items;
     return listFallback(z, bundle, type);
   };
 
   const operation = {
     type: 'hook',
+    inputFields: [...(spec.inputFields || []), BRAND_FIELD, ...filterInputFields(filters)],
     performSubscribe,
     performUnsubscribe,
     perform,
@@ -80,7 +97,6 @@ function hookTrigger(spec) {
     sample,
     outputFields,
   };
-  if (inputFields) operation.inputFields = inputFields;
   return { key, noun, display, operation };
 }
 

@@ -129,4 +129,4 @@ function outputFieldsFromSchema(schema, options = {}) {
   return fields;
 }
 
-module.exports = { outputFieldsFromSchema };
+module.exports = { outputFieldsFromSchema, normalize, types, joinLabel, titleOf };

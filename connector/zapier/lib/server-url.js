@@ -26,7 +26,8 @@ function serverUrl(authData) {
     throw new ServerUrlError('The Server URL must not contain credentials, a query or a fragment; put the API key in the API Key field.');
   }
   // A deskhooks server may live under a path prefix (behind a proxy); keep it, without the trailing slash.
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  // Every API path starts with /v1, and the start banner prints the URL with it: drop it so it is not doubled.
+  return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '')}`;
 }
 
 /** Absolute URL of an API path (`/v1/me`) on the connection's server. */

@@ -1,17 +1,18 @@
 'use strict';
 
-const { apiUrl } = require('../lib/server-url');
+const { serverRequest } = require('../lib/server-request');
 
 /**
- * Hidden trigger feeding the "Event Type" dropdown of "New Custom Event": the tenant's custom event
- * types, as `{id, name}` pairs (Zapier requires an `id` on every trigger result).
+ * Hidden trigger feeding the "Event Type" dropdowns of "New Custom Event" and "Publish Custom Event":
+ * the tenant's custom event types, named for people ("Device Offline (A device went offline.)") with
+ * the type itself as the value (Zapier requires an `id` on every trigger result).
  */
 async function listCustomEventTypes(z, bundle) {
-  const response = await z.request({ method: 'GET', url: apiUrl(bundle, '/v1/custom-event-types') });
+  const response = await serverRequest(z, bundle, { method: 'GET', path: '/v1/triggers', params: { group: 'custom' } });
   const types = (response.data && response.data.data) || [];
   return types.map((t) => ({
     id: t.type,
-    name: t.description ? `${t.type} (${t.description})` : t.type,
+    name: t.description && !t.description.startsWith('The custom event ') ? `${t.noun} (${t.description})` : t.noun,
     type: t.type,
     description: t.description || '',
   }));
@@ -22,7 +23,7 @@ module.exports = {
   noun: 'Custom Event Type',
   display: {
     label: 'New Custom Event Type',
-    description: 'Lists the custom event types of your deskhooks tenant, for the Event Type dropdown.',
+    description: 'Lists the custom event types of your deskhooks tenant, for the Event Type dropdowns.',
     hidden: true,
   },
   operation: {

@@ -3,37 +3,28 @@
 const generated = require('../generated/triggers.json');
 const { hookTrigger } = require('../lib/hook-trigger');
 const { outputFieldsFromSchema } = require('../lib/output-fields');
+const { inlineRefs } = require('../lib/schema-refs');
 const { toItem } = require('../lib/envelope-items');
-const { apiUrl } = require('../lib/server-url');
+const { serverRequest } = require('../lib/server-request');
+const { chosenType, fetchCustomEventType } = require('../lib/custom-event-type');
 const { problemError } = require('../middleware');
 
 const LABEL = 'New Custom Event';
 
-function eventType(bundle) {
-  const type = String((bundle.inputData && bundle.inputData.eventType) || '').trim();
-  if (!type) throw new Error('Choose an Event Type for "New Custom Event".');
-  return type;
-}
-
-async function findCustomEventType(z, bundle, type) {
-  const response = await z.request({ method: 'GET', url: apiUrl(bundle, '/v1/custom-event-types') });
-  return ((response.data && response.data.data) || []).find((t) => t.type === type);
-}
-
-/** The chosen type's `data` fields, labelled from its schema, so they can be mapped like built-in ones. */
+/** The chosen type's `data` fields, labelled from its schema ($refs resolved), so they map like built-in ones. */
 async function dataOutputFields(z, bundle) {
-  const type = bundle.inputData && bundle.inputData.eventType;
+  const type = bundle.inputData && String(bundle.inputData.eventType || '').trim();
   if (!type) return [];
-  const found = await findCustomEventType(z, bundle, String(type).trim());
+  const found = await fetchCustomEventType(z, bundle, type);
   if (!found || !found.schema) return [];
-  return outputFieldsFromSchema(found.schema, { keyPrefix: 'data' });
+  return outputFieldsFromSchema(inlineRefs(found.schema), { keyPrefix: 'data' });
 }
 
 /** With no events of the type yet, the type's own sample beats the generic one Zapier would show. */
 async function typeSample(z, bundle, type) {
-  const response = await z.request({
+  const response = await serverRequest(z, bundle, {
     method: 'GET',
-    url: apiUrl(bundle, `/v1/triggers/${encodeURIComponent(type)}/sample`),
+    path: `/v1/triggers/${encodeURIComponent(type)}/sample`,
     skipThrowForStatus: true,
   });
   if (response.status === 404) return [];
@@ -58,7 +49,7 @@ module.exports = hookTrigger({
       helpText: 'The custom event type to trigger on (`custom.<name>`), as registered with `PUT /v1/custom-event-types/{type}`.',
     },
   ],
-  eventType,
+  eventType: (bundle) => chosenType(bundle, LABEL),
   sample: generated.customEvent.sample,
   outputFields: [...generated.customEvent.envelopeOutputFields, dataOutputFields],
   listFallback: typeSample,

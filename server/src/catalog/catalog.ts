@@ -14,9 +14,29 @@ export interface TriggerMeta {
   group: TriggerGroup;
   noun: string;
   description: string;
+  /** A short sentence-case name for dropdowns ("Chat session is missed"); derived from the Power Automate summary when absent. */
+  title?: string;
   zapier: { label: string; description: string };
   powerAutomate: { operationId: string; summary: string; description: string };
   sources?: string[];
+  /** Fields of `data` a subscription can be narrowed by; the connectors offer them as optional inputs. */
+  filters?: TriggerFilterMeta[];
+}
+
+export interface TriggerFilterMeta {
+  /** Dotted path into the event's `data`, e.g. `ticket.status`; must reach a string, number, integer or boolean. */
+  path: string;
+  /** The input's label; defaults to the title of the field in the schema. */
+  label?: string;
+  /** The input's help text; defaults to the description of the field in the schema. */
+  description?: string;
+}
+
+/** "When a chat session is missed" → "Chat session is missed": what an event-type dropdown shows. */
+export function triggerTitle(meta: TriggerMeta): string {
+  if (meta.title) return meta.title;
+  const text = meta.powerAutomate.summary.replace(/^When (an?|the) /i, '');
+  return text[0].toUpperCase() + text.slice(1);
 }
 
 export type JsonSchema = Record<string, any>;
@@ -198,6 +218,46 @@ export class Catalog {
     return envelopeWithData(this.inline(this.envelope, this.envelope), this.dataSchema(type), type);
   }
 
+  /**
+   * The trigger's filter fields (meta.json `filters`) resolved against its data schema: what the
+   * connectors offer as optional subscription inputs. Throws, naming the trigger, for a path that does
+   * not reach a scalar field.
+   */
+  filterFields(type: string): TriggerFilterField[] {
+    const trigger = this.byType.get(type);
+    if (!trigger) throw new Error(`unknown trigger ${type}`);
+    const schema = this.dataSchema(type);
+    const seen = new Set<string>();
+    return (trigger.meta.filters ?? []).map((filter) => {
+      const where = `triggers/${type}/meta.json filters "${filter.path}"`;
+      if (typeof filter.path !== 'string' || !/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(filter.path)) {
+        throw new Error(`${where}: the path must be dotted property names`);
+      }
+      if (seen.has(filter.path)) throw new Error(`${where}: listed twice`);
+      seen.add(filter.path);
+      let node: JsonSchema | undefined = schema;
+      for (const name of filter.path.split('.')) node = nonNullBranch(node)?.properties?.[name];
+      const field = node && nonNullBranch(node);
+      const valueTypes = field ? schemaTypes(field).filter((t) => t !== 'null') : [];
+      const [valueType] = valueTypes;
+      if (!field || valueTypes.length !== 1 || !['string', 'integer', 'number', 'boolean'].includes(valueType)) {
+        throw new Error(`${where}: must reach a string, number, integer or boolean field of the data schema`);
+      }
+      const title = String(node!.title ?? field.title ?? filter.path);
+      const enumValues: Array<string | number | boolean> | undefined = Array.isArray(field.enum)
+        ? field.enum.filter((v: unknown): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v))
+        : undefined;
+      return {
+        path: filter.path,
+        field: `data.${filter.path}`,
+        label: filter.label ?? title,
+        description: filter.description ?? String(node!.description ?? field.description ?? ''),
+        type: valueType as TriggerFilterField['type'],
+        ...(enumValues && enumValues.length ? { enum: enumValues } : {}),
+      };
+    });
+  }
+
   /** The sample `data` (or a variant) wrapped in an envelope, as it would be delivered. */
   sampleEnvelope(type: string, variant?: string): { id: string; type: string; timestamp: string; data: Record<string, unknown> } {
     const trigger = this.byType.get(type);
@@ -239,6 +299,35 @@ export class Catalog {
     }
     return result;
   }
+}
+
+/** A filter field as the connectors use it. */
+export interface TriggerFilterField {
+  /** Path in `data` (`ticket.status`). */
+  path: string;
+  /** Path in the delivered envelope, the key of the hook's `filter` (`data.ticket.status`). */
+  field: string;
+  label: string;
+  description: string;
+  type: 'string' | 'integer' | 'number' | 'boolean';
+  enum?: Array<string | number | boolean>;
+}
+
+function schemaTypes(schema: JsonSchema): string[] {
+  if (Array.isArray(schema.type)) return schema.type;
+  if (typeof schema.type === 'string') return [schema.type];
+  if (schema.properties) return ['object'];
+  if (Array.isArray(schema.enum)) return [...new Set(schema.enum.map((v: unknown) => (v === null ? 'null' : typeof v === 'number' ? 'number' : typeof v)))];
+  return [];
+}
+
+/** The one non-null branch of an anyOf/oneOf (`User | null` → User), or the schema itself. */
+function nonNullBranch(schema: JsonSchema | undefined): JsonSchema | undefined {
+  if (!schema) return undefined;
+  const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  if (!branches) return schema;
+  const nonNull = branches.filter((b) => !(b.type === 'null' || (Array.isArray(b.type) && b.type.every((t: string) => t === 'null'))));
+  return nonNull.length === 1 ? { ...nonNull[0], title: schema.title ?? nonNull[0].title, description: schema.description ?? nonNull[0].description } : undefined;
 }
 
 export function envelopeWithData(envelope: JsonSchema, data: JsonSchema, type: string): JsonSchema {

@@ -1,11 +1,13 @@
 import type { AppDeps } from '../app-deps';
-import { type CatalogTrigger, type JsonSchema, envelopeWithData, sampleEventId } from '../catalog/catalog';
+import { type CatalogTrigger, type JsonSchema, envelopeWithData, sampleEventId, triggerTitle } from '../catalog/catalog';
 import type { CustomEventTypeRecord } from '../store/store';
 import { NotFoundError } from './errors';
 
 /** A trigger as the API lists it: a catalog trigger or one of the tenant's custom event types. */
 export interface TriggerSummary {
   type: string;
+  /** What event-type dropdowns show: "Chat session is missed", not `chat.missed`. */
+  title: string;
   group: 'ticket' | 'chat' | 'message' | 'system' | 'custom';
   noun: string;
   description: string;
@@ -28,6 +30,7 @@ function catalogSummary(trigger: CatalogTrigger): TriggerSummary {
   const { meta } = trigger;
   return {
     type: trigger.type,
+    title: triggerTitle(meta),
     group: meta.group,
     noun: meta.noun,
     description: meta.description,
@@ -52,6 +55,7 @@ function customSummary(record: CustomEventTypeRecord): TriggerSummary {
   const description = record.description || `The custom event ${record.type} was published.`;
   return {
     type: record.type,
+    title: `${noun} (custom event)`,
     group: 'custom',
     noun,
     description,

@@ -289,6 +289,11 @@ export interface Store {
    */
   appendEvent(event: EventRecord, plan: (candidates: HookRecord[]) => DeliveryRecord[]): Promise<AppendEventResult>;
   getEvent(tenantId: string, id: string): Promise<EventRecord | undefined>;
+  /**
+   * The distinct brands of the tenant's events and live hooks, in name order, at most `limit`. Reads the
+   * events' brand index one brand at a time, so the cost follows the number of brands, not of events.
+   */
+  listBrands(tenantId: string, limit: number): Promise<string[]>;
   /** Newest first. */
   listEvents(query: PageRequest & { tenantId: string; type?: string }): Promise<Page<EventRecord>>;
 

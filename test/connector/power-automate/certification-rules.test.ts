@@ -57,12 +57,12 @@ const BREAKS: Record<string, Break[]> = {
     { change: 'an operationId has a dot', apply: (f) => (listEvents(f).operationId = 'List.Events'), expect: /not alphanumeric/ },
     {
       change: 'two operations share an operationId',
-      apply: (f) => (listEvents(f).operationId = f.swagger.paths['/v1/events'].post.operationId),
-      expect: /operationId PublishEvent is also used by (GET|POST) \/v1\/events/,
+      apply: (f) => (listEvents(f).operationId = f.swagger.paths['/v1/triggers/{type}/events'].post.operationId),
+      expect: /operationId PublishEvent is also used by (GET \/v1\/events|POST \/v1\/triggers\/\{type\}\/events)/,
     },
   ],
   summaries: [
-    { change: 'a summary ends in a period', apply: (f) => (f.swagger.paths['/v1/events'].post.summary = 'Publish an event.'), expect: /ends in punctuation/ },
+    { change: 'a summary ends in a period', apply: (f) => (f.swagger.paths['/v1/triggers/{type}/events'].post.summary = 'Publish an event.'), expect: /ends in punctuation/ },
     { change: 'a summary contains "/"', apply: (f) => (listEvents(f).summary = 'List events/hooks'), expect: /contains "\/"/ },
     { change: 'a summary is 81 characters long', apply: (f) => (listEvents(f).summary = `List ${'e'.repeat(76)}`), expect: /81 characters long \(at most 80\)/ },
   ],
@@ -118,7 +118,7 @@ const BREAKS: Record<string, Break[]> = {
       expect: /no 2xx response[\s\S]*default response has a schema/,
     },
   ],
-  consumes: [{ change: 'a body has no consumes', apply: (f) => delete f.swagger.paths['/v1/events'].post.consumes, expect: /has a body but no consumes/ }],
+  consumes: [{ change: 'a body has no consumes', apply: (f) => delete f.swagger.paths['/v1/triggers/{type}/events'].post.consumes, expect: /has a body but no consumes/ }],
   refs: [
     {
       change: 'a $ref points into a nested definition',

@@ -32,7 +32,7 @@ describe('apiDefinition.swagger.json', () => {
 
   test('when two operations share an operationId, then swagger-parser refuses the document', async () => {
     const broken = clone(swagger);
-    broken.paths['/v1/events'].get.operationId = broken.paths['/v1/events'].post.operationId;
+    broken.paths['/v1/events'].get.operationId = broken.paths['/v1/triggers/{type}/events'].post.operationId;
     const file = path.join(scratch, 'duplicate-operation-id.json');
     fs.writeFileSync(file, JSON.stringify(broken));
     await expect(validateWithSwaggerParser(file)).rejects.toThrow(/duplicate operation id|operationId/i);

@@ -118,6 +118,107 @@ describe('the Power Automate connector against the real server', () => {
     const options = await runtime.dropdown('OnEvent', 'type');
     expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(catalog.types));
     for (const option of options) expect(typeof option.title).toBe('string');
+    // Titles a flow maker reads, not type names.
+    expect(options.find((o) => o.value === 'chat.missed')?.title).toBe('Chat session is missed');
+    expect(options.find((o) => o.value === 'ticket.status_changed')?.title).toBe('Ticket status changes');
+  });
+
+  test('when a flow narrows OnChatMissed by brand (from the Brand dropdown) and by Chat Type, then only matching events are delivered to it', async () => {
+    const receiver = await flowEndpoint(202);
+    try {
+      const type = 'chat.missed';
+      const sample = catalog.get(type)!.sample as { chat: Record<string, unknown> };
+      const push = { ...sample, chat: { ...sample.chat, type: 'push' } };
+      // A brand the tenant already uses shows up in the dropdown.
+      expect((await server.request('POST', '/v1/events', { body: { type: 'system.event', brand: 'Harbour IT', data: catalog.get('system.event')!.sample } })).status).toBe(202);
+      const brands = await runtime.dropdown('OnChatMissed', 'subscription', 'brand');
+      expect(brands).toContainEqual({ value: 'Harbour IT', title: 'Harbour IT' });
+      const chatTypes = runtime.bodyProperty('OnChatMissed', 'subscription', 'filter/data.chat.type');
+      expect(chatTypes).toMatchObject({ type: 'string', enum: ['request', 'push'], 'x-ms-summary': 'Chat Type' });
+
+      const callback = callbackUrl('OnChatMissed');
+      const subscribe = runtime.buildRequest('OnChatMissed', {
+        notificationUrl: callback.url,
+        body: { brand: 'Harbour IT', filter: { 'data.chat.type': 'push' } },
+      });
+      expect(JSON.parse(subscribe.body!)).toMatchObject({ brand: 'Harbour IT', filter: { 'data.chat.type': 'push' } });
+      const subscribed = await runtime.send(subscribe);
+      expectDeclaredResponse('OnChatMissed', subscribed, 201);
+      expect(subscribed.body).toMatchObject({ brand: 'Harbour IT', filter: { 'data.chat.type': 'push' } });
+
+      const publish = async (data: unknown, brand: string) => {
+        const response = await server.request('POST', '/v1/events', { body: { type, data, brand } });
+        expect(response.status).toBe(202);
+        return response.body as { id: string; deliveries: number };
+      };
+      expect((await publish(sample, 'Harbour IT')).deliveries).toBe(0);
+      expect((await publish(push, 'Other Brand')).deliveries).toBe(0);
+      const matching = await publish(push, 'Harbour IT');
+      expect(matching.deliveries).toBe(1);
+
+      const [delivery] = await receiver.waitFor(1);
+      expect(JSON.parse(delivery.body)).toMatchObject({ id: matching.id, brand: 'Harbour IT', data: { chat: { type: 'push' } } });
+
+      expectDeclaredResponse('DeleteHook', await runtime.send(runtime.unsubscribeRequest(String(subscribed.headers.location))), 204);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  test('when a flow publishes a custom event whose schema uses $ref, then "Publish an event" shows the fields of the chosen type and the event is accepted', async () => {
+    const type = 'custom.asset_moved';
+    const registered = await server.request('PUT', `/v1/custom-event-types/${type}`, {
+      body: {
+        description: 'An asset moved to another site.',
+        schema: {
+          type: 'object',
+          required: ['assetId', 'to'],
+          additionalProperties: false,
+          $defs: {
+            site: {
+              type: 'object',
+              required: ['name'],
+              properties: { name: { type: 'string', title: 'Site Name', description: 'The name of the site.' } },
+            },
+          },
+          properties: {
+            assetId: { type: 'string', title: 'Asset ID', description: 'The asset.' },
+            from: { $ref: '#/$defs/site', title: 'From', description: 'Where it was.' },
+            to: { $ref: '#/$defs/site', title: 'To', description: 'Where it is now.' },
+          },
+        },
+        sample: { assetId: 'A-1', to: { name: 'Auckland' } },
+      },
+    });
+    expect(registered.status).toBe(201);
+
+    const { schema, request } = await runtime.bodySchema('PublishEvent', 'event', 'data', { path: { type } });
+    expect(request.url).toBe(`${front.url}/v1/triggers/${type}/schema?format=swagger2`);
+    expect(schema).toMatchObject({
+      type: 'object',
+      required: ['assetId', 'to'],
+      properties: {
+        assetId: { type: 'string', 'x-ms-summary': 'Asset ID' },
+        to: { type: 'object', properties: { name: { type: 'string', 'x-ms-summary': 'Site Name' } } },
+      },
+    });
+    expect(JSON.stringify(schema)).not.toContain('$ref');
+
+    // A catalog type's inputs are its data schema, as the dedicated trigger declares it.
+    const ticket = await runtime.bodySchema('PublishEvent', 'event', 'data', { path: { type: 'ticket.created' } });
+    expect(ticket.schema).toEqual(inlineDefinitions(swagger.definitions.TicketCreatedEvent, swagger.definitions).properties.data);
+
+    const published = await runtime.call('PublishEvent', { path: { type }, body: { data: { assetId: 'A-1', to: { name: 'Wellington' } }, brand: 'Harbour IT' } });
+    expectDeclaredResponse('PublishEvent', published, 202);
+    expect(published.body).toMatchObject({ type, duplicate: false });
+    const stored = await server.request('GET', `/v1/events/${published.body.id}`);
+    expect(stored.body).toMatchObject({ type, brand: 'Harbour IT', data: { assetId: 'A-1', to: { name: 'Wellington' } } });
+
+    const refused = await runtime.call('PublishEvent', { path: { type }, body: { data: { assetId: 'A-1', to: {} } } });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain('/data/to/name');
+    const unknown = await runtime.call('PublishEvent', { path: { type: 'custom.nope' }, body: { data: {} } });
+    expect(unknown.status).toBe(404);
   });
 
   test.each(catalogTriggers)('when a flow uses $operationId, then it subscribes, receives $type unchanged at its callback URL and unsubscribes twice', async ({ operationId, type }) => {
@@ -144,7 +245,7 @@ describe('the Power Automate connector against the real server', () => {
         expect(tested.status).toBe(202);
         eventId = tested.body.eventId;
       } else {
-        const published = await runtime.call('PublishEvent', { body: { type, data } });
+        const published = await runtime.call('PublishEvent', { path: { type }, body: { data } });
         expectDeclaredResponse('PublishEvent', published, 202);
         expect(published.body.deliveries).toBe(1);
         eventId = published.body.id;
@@ -193,7 +294,7 @@ describe('the Power Automate connector against the real server', () => {
       expect(subscribed.body).toMatchObject({ events: [type], description: 'Status changes for the service desk' });
 
       const data = catalog.get(type)!.sample;
-      expectDeclaredResponse('PublishEvent', await runtime.call('PublishEvent', { body: { type, data } }), 202);
+      expectDeclaredResponse('PublishEvent', await runtime.call('PublishEvent', { path: { type }, body: { data } }), 202);
       const [delivery] = await receiver.waitFor(1);
       expect(delivery.url).toBe(callback.pathAndQuery);
       const validate = schemas.compile(schema);
@@ -247,7 +348,7 @@ describe('the Power Automate connector against the real server', () => {
       const subscribed = await runtime.call('OnEvent', { ...inputs, notificationUrl: callback.url });
       expectDeclaredResponse('OnEvent', subscribed, 201);
       const data = { deviceId: 'LAPTOP-0042', lastSeen: '2026-03-02T09:14:05Z', site: null };
-      expectDeclaredResponse('PublishEvent', await runtime.call('PublishEvent', { body: { type, data } }), 202);
+      expectDeclaredResponse('PublishEvent', await runtime.call('PublishEvent', { path: { type }, body: { data } }), 202);
 
       const [delivery] = await receiver.waitFor(1);
       expect(delivery.url).toBe(callback.pathAndQuery);

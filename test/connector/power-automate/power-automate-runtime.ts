@@ -251,11 +251,38 @@ export class PowerAutomateRuntime {
     throw new Error(`no DELETE operation of the connector matches ${location}`);
   }
 
-  /** The values a dropdown (x-ms-dynamic-values) offers. */
-  async dropdown(operationId: string, parameterName: string): Promise<Array<{ value: unknown; title: unknown }>> {
-    const parameter = this.parameters(this.operation(operationId)).find((p) => p.name === parameterName);
+  /** A body parameter's property (`brand`, `filter/data.chat.type`), resolved. */
+  bodyProperty(operationId: string, parameterName: string, propertyPath: string): Json {
+    const parameter = this.parameters(this.operation(operationId)).find((p) => p.name === parameterName && p.in === 'body');
+    if (!parameter) throw new Error(`${operationId} has no body parameter ${parameterName}`);
+    let node = deref(this.swagger, parameter.schema);
+    for (const name of propertyPath.split('/')) node = deref(this.swagger, node?.properties?.[name]);
+    if (!node) throw new Error(`${operationId}.${parameterName} has no property ${propertyPath}`);
+    return node;
+  }
+
+  /**
+   * The schema the designer shows for a body property with x-ms-dynamic-schema (an action's dynamic
+   * inputs), for the inputs chosen so far (path and query values referenced with `{parameter: x}`).
+   */
+  async bodySchema(operationId: string, parameterName: string, propertyPath: string, inputs: OperationInputs): Promise<{ schema: Json; request: RuntimeRequest }> {
+    const call = this.bodyProperty(operationId, parameterName, propertyPath)['x-ms-dynamic-schema'];
+    if (!call) throw new Error(`${operationId}.${parameterName}/${propertyPath} has no dynamic schema`);
+    const target = this.operation(call.operationId);
+    const passed = literalInputs(target, call.parameters, this, (name) => inputs.path?.[name] ?? inputs.query?.[name]);
+    const built = this.buildRequest(call.operationId, passed);
+    const response = await this.send(built);
+    if (response.status !== 200) throw new Error(`${call.operationId} answered ${response.status}: ${response.text}`);
+    return { schema: call['value-path'] ? pick(response.body, call['value-path']) : response.body, request: built };
+  }
+
+  /** The values a dropdown (x-ms-dynamic-values) offers: a parameter's, or a body property's (`property`). */
+  async dropdown(operationId: string, parameterName: string, property?: string): Promise<Array<{ value: unknown; title: unknown }>> {
+    const parameter = property
+      ? this.bodyProperty(operationId, parameterName, property)
+      : this.parameters(this.operation(operationId)).find((p) => p.name === parameterName);
     const call = parameter?.['x-ms-dynamic-values'];
-    if (!call) throw new Error(`${operationId}.${parameterName} is not a dropdown`);
+    if (!call) throw new Error(`${operationId}.${parameterName}${property ? `/${property}` : ''} is not a dropdown`);
     const response = await this.call(call.operationId, literalInputs(this.operation(call.operationId), call.parameters, this));
     if (response.status !== 200) throw new Error(`${call.operationId} answered ${response.status}: ${response.text}`);
     const items: any[] = call['value-collection'] ? pick(response.body, call['value-collection']) : response.body;

@@ -8,6 +8,8 @@ import { APP_DIR, App, createAppHandler } from './zapier-app';
 const TriggerSchema = require('zapier-platform-schema/lib/schemas/TriggerSchema');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const CreateSchema = require('zapier-platform-schema/lib/schemas/CreateSchema');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SearchSchema = require('zapier-platform-schema/lib/schemas/SearchSchema');
 
 const catalog = new Catalog();
 
@@ -57,7 +59,9 @@ describe('the Zapier app definition', () => {
     const errors = Object.values(triggers).flatMap((t: any) => TriggerSchema.validate(t).errors.map((e: any) => `${t.key}: ${e.stack}`));
 
     expect(errors).toEqual([]);
-    expect(Object.keys(triggers)).toHaveLength(catalog.types.length + 2);
+    // The catalog's, New Custom Event, and the hidden dropdown feeds (custom event types, event types, brands, hooks).
+    expect(Object.keys(triggers)).toHaveLength(catalog.types.length + 5);
+    for (const key of ['custom_event_type', 'event_type', 'brand', 'hook']) expect(triggers[key].display.hidden).toBe(true);
   });
 
   it('when a trigger loses its sample, then the per-trigger check catches what the whole-app validate misses', async () => {
@@ -71,10 +75,26 @@ describe('the Zapier app definition', () => {
     ]);
   });
 
-  it('when the action is validated against CreateSchema, then it has no error', async () => {
-    const { creates } = await definition();
+  it('when each action and search is validated against CreateSchema and SearchSchema, then none has an error', async () => {
+    const { creates, searches } = await definition();
 
-    expect(CreateSchema.validate(creates.respond_to_agent_lookup).errors).toEqual([]);
+    expect(Object.keys(creates).sort()).toEqual(['publish_custom_event', 'respond_to_agent_lookup', 'send_test_delivery']);
+    expect(Object.keys(searches)).toEqual(['find_recent_event']);
+    for (const create of Object.values<any>(creates)) expect(CreateSchema.validate(create).errors).toEqual([]);
+    for (const search of Object.values<any>(searches)) expect(SearchSchema.validate(search).errors).toEqual([]);
+  });
+
+  it('when a dropdown names a trigger, then that trigger exists and is hidden', async () => {
+    const { triggers, creates, searches } = await definition();
+    const operations = [...Object.values<any>(triggers), ...Object.values<any>(creates), ...Object.values<any>(searches)];
+    const dynamics = operations.flatMap((o) => (Array.isArray(o.operation.inputFields) ? o.operation.inputFields : [])).filter((f: any) => f && f.dynamic);
+
+    expect(dynamics.length).toBeGreaterThan(catalog.types.length);
+    for (const field of dynamics) {
+      const [key, id, label] = field.dynamic.split('.');
+      expect(triggers[key]?.display.hidden).toBe(true);
+      expect([id, label]).toEqual(['id', 'name']);
+    }
   });
 
   it.each(catalog.types)('when the catalog has %s, then the app has its hook trigger with names, sample and labelled fields', (type) => {

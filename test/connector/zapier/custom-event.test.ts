@@ -41,14 +41,22 @@ function customEnvelope(id: string): Record<string, unknown> {
 useNock();
 
 describe('the New Custom Event trigger', () => {
-  it('when the Event Type dropdown opens, then the hidden list trigger offers the tenant custom event types by id', async () => {
-    nock(NOCK_SERVER).get('/v1/custom-event-types').reply(200, CUSTOM_TYPES);
+  it('when the Event Type dropdown opens, then the hidden list trigger offers the tenant custom event types by name, valued by type', async () => {
+    nock(NOCK_SERVER)
+      .get('/v1/triggers')
+      .query({ group: 'custom' })
+      .reply(200, {
+        data: [
+          { type: TYPE, title: 'Device Offline (custom event)', group: 'custom', noun: 'Device Offline', description: 'A device in a customer fleet went offline.', custom: true },
+          { type: 'custom.backup_failed', title: 'Backup Failed (custom event)', group: 'custom', noun: 'Backup Failed', description: 'The custom event custom.backup_failed was published.', custom: true },
+        ],
+      });
 
     const choices = await appTester(dropdown.operation.perform, { authData: authData() });
 
     expect(choices).toEqual([
-      { id: TYPE, name: `${TYPE} (A device in a customer fleet went offline.)`, type: TYPE, description: 'A device in a customer fleet went offline.' },
-      { id: 'custom.backup_failed', name: 'custom.backup_failed', type: 'custom.backup_failed', description: '' },
+      { id: TYPE, name: 'Device Offline (A device in a customer fleet went offline.)', type: TYPE, description: 'A device in a customer fleet went offline.' },
+      { id: 'custom.backup_failed', name: 'Backup Failed', type: 'custom.backup_failed', description: 'The custom event custom.backup_failed was published.' },
     ]);
     expect(dropdown.display.hidden).toBe(true);
     expect(trigger.operation.inputFields[0]).toMatchObject({ key: 'eventType', required: true, dynamic: 'custom_event_type.id.name' });
@@ -82,7 +90,7 @@ describe('the New Custom Event trigger', () => {
   });
 
   it('when the type is chosen, then the output fields add the type data fields, labelled from its schema', async () => {
-    nock(NOCK_SERVER).get('/v1/custom-event-types').reply(200, CUSTOM_TYPES);
+    nock(NOCK_SERVER).get(`/v1/custom-event-types/${TYPE}`).reply(200, CUSTOM_TYPES.data[0]);
     const dynamic = trigger.operation.outputFields.find((f: unknown) => typeof f === 'function');
 
     const fields = await appTester(dynamic, { authData: authData(), inputData: { eventType: TYPE } });
@@ -128,5 +136,41 @@ describe('the New Custom Event trigger', () => {
     const items = await appTester(trigger.operation.performList, { authData: authData(), inputData: { eventType: 'custom.unknown' } });
 
     expect(items).toEqual([]);
+  });
+
+  it('when the type schema uses $ref and $defs, then its fields keep their nesting and titles, and a reference cycle ends quietly', async () => {
+    const schema = {
+      type: 'object',
+      $defs: {
+        person: { type: 'object', title: 'Person', properties: { name: { type: 'string', title: 'Name' }, email: { type: 'string', title: 'Email' } } },
+        comment: { type: 'object', properties: { text: { type: 'string', title: 'Text' }, replies: { type: 'array', items: { $ref: '#/$defs/comment' } } } },
+      },
+      properties: {
+        owner: { $ref: '#/$defs/person', title: 'Owner' },
+        reviewer: { anyOf: [{ $ref: '#/$defs/person' }, { type: 'null' }], title: 'Reviewer' },
+        thread: { $ref: '#/$defs/comment', title: 'Thread' },
+      },
+    };
+    nock(NOCK_SERVER).get('/v1/custom-event-types/custom.review').reply(200, { ...CUSTOM_TYPES.data[0], type: 'custom.review', schema });
+    const dynamic = trigger.operation.outputFields.find((f: unknown) => typeof f === 'function');
+
+    const fields = await appTester(dynamic, { authData: authData(), inputData: { eventType: 'custom.review' } });
+
+    expect(fields).toEqual([
+      { key: 'data__owner__name', label: 'Owner Name', type: 'string' },
+      { key: 'data__owner__email', label: 'Owner Email', type: 'string' },
+      { key: 'data__reviewer__name', label: 'Reviewer Name', type: 'string' },
+      { key: 'data__reviewer__email', label: 'Reviewer Email', type: 'string' },
+      { key: 'data__thread__text', label: 'Thread Text', type: 'string' },
+      // The replies refer back to a comment: the cycle stops there, as one list field.
+      { key: 'data__thread__replies', label: 'Thread Replies', list: true },
+    ]);
+  });
+
+  it('when the chosen type no longer exists, then the data fields are empty instead of failing the editor', async () => {
+    nock(NOCK_SERVER).get('/v1/custom-event-types/custom.gone').reply(404, { type: 'about:blank', title: 'Not Found', status: 404 });
+    const dynamic = trigger.operation.outputFields.find((f: unknown) => typeof f === 'function');
+
+    await expect(appTester(dynamic, { authData: authData(), inputData: { eventType: 'custom.gone' } })).resolves.toEqual([]);
   });
 });

@@ -110,6 +110,7 @@ describe('the Zapier app end to end against a real deskhooks server', () => {
     const dynamicFields = App.triggers.custom_event.operation.outputFields.find((f: unknown) => typeof f === 'function');
     const fields = await appTester(dynamicFields, { authData: auth, inputData: { eventType: type } });
     expect(fields).toEqual([{ key: 'data__deviceId', label: 'Device ID', type: 'string' }]);
+    expect(App.triggers.custom_event.operation.inputFields.map((f: { key: string }) => f.key)).toEqual(['eventType', 'brand']);
 
     const targetPath = '/hooks/standard/1002/custom/';
     const hook = await appTester(App.triggers.custom_event.operation.performSubscribe, {
@@ -146,6 +147,8 @@ describe('the Zapier app end to end against a real deskhooks server', () => {
     });
 
     expect(answer).toMatchObject({ lookupId: item.data.lookupId, status: 'assigned', agentId });
+    // The live answer has exactly the fields the action advertises.
+    expect(deepKeys(answer)).toEqual(deepKeys(App.creates.respond_to_agent_lookup.operation.sample));
     const outcome = await lookup;
     expect(outcome.status).toBe(200);
     expect(outcome.body).toMatchObject({ lookupId: item.data.lookupId, status: 'assigned', agentId, answeredBy: { via: 'callback' } });

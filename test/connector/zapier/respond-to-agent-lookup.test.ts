@@ -9,7 +9,7 @@ useNock();
 
 describe('the Respond to Agent Lookup action', () => {
   it('when a Zap answers a lookup, then it posts the agent id to the lookup response URL and returns the outcome', async () => {
-    const outcome = { lookupId: LOOKUP_ID, status: 'assigned', agentId: 'hbit~m~42', answeredBy: { via: 'callback', hookId: null }, elapsedMs: 912 };
+    const outcome = { lookupId: LOOKUP_ID, status: 'assigned', agentId: 'hbit~m~42', answeredBy: { via: 'callback', hookId: null } };
     const scope = nock(NOCK_SERVER, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
       .post(`/v1/agent-lookups/${LOOKUP_ID}/response`, { agentId: 'hbit~m~42' })
       .reply(200, outcome);
@@ -45,5 +45,12 @@ describe('the Respond to Agent Lookup action', () => {
 
     expect(action.operation.sample.lookupId).toBe(lookup.lookupId);
     expect(lookup.candidateAgents.map((a: { userId: string }) => a.userId)).toContain(action.operation.sample.agentId);
+  });
+
+  it('when the output fields are listed, then they are exactly the sample fields (no elapsedMs, which a live answer never has)', () => {
+    const keys = action.operation.outputFields.map((f: { key: string }) => f.key).sort();
+
+    expect(keys).toEqual(['agentId', 'answeredBy__hookId', 'answeredBy__via', 'lookupId', 'status']);
+    expect(action.operation.sample).not.toHaveProperty('elapsedMs');
   });
 });

@@ -4,6 +4,7 @@ import { createAdminRouter } from '../../admin/admin-router';
 import { createDocsRouter } from '../../admin/docs-router';
 import { accountRouter } from './account';
 import { agentLookupsRouter } from './agent-lookups';
+import { brandsRouter } from './brands';
 import { customEventTypesRouter } from './custom-event-types';
 import { deliveriesRouter } from './deliveries';
 import { eventsRouter } from './events';
@@ -24,6 +25,7 @@ export const routers: RouterFactory[] = [
   customEventTypesRouter,
   hooksRouter,
   eventsRouter,
+  brandsRouter,
   deliveriesRouter,
   agentLookupsRouter,
   createAdminRouter,

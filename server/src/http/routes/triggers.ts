@@ -1,6 +1,7 @@
 import express from 'express';
 import { localRefResolver, toSwagger2Schema } from '../../catalog/swagger2-schema';
 import type { AppDeps } from '../../app-deps';
+import * as events from '../../domain/events';
 import * as hooks from '../../domain/hooks';
 import * as triggers from '../../domain/triggers';
 import { tenantIdOf } from '../auth';
@@ -46,6 +47,27 @@ export function triggersRouter(deps: AppDeps): express.Router {
       .status(201)
       .location(absoluteUrl(deps, `/v1/hooks/${hook.id}`))
       .json({ ...hookView(hook), secret: hook.secrets[0].secret });
+  });
+
+  // Publishing with the type in the path: the Power Automate action's `data` inputs follow the chosen type.
+  router.post('/v1/triggers/:type/events', async (req, res) => {
+    const tenantId = tenantIdOf(res);
+    const { type } = req.params;
+    await triggers.resolveTrigger(deps, tenantId, type);
+    const body = bodyOf<{ data: Record<string, unknown>; brand?: string | null; id?: string; timestamp?: string }>(req);
+    // The same rules as POST /v1/events: caller ids, reserved types, replays with other data.
+    const result = await events.publishTenantEvent(deps, tenantId, {
+      type,
+      data: body.data,
+      brand: body.brand,
+      id: body.id,
+      idempotencyKey: req.get('idempotency-key'),
+      timestamp: body.timestamp === undefined ? undefined : Date.parse(body.timestamp),
+    });
+    res
+      .status(202)
+      .location(absoluteUrl(deps, `/v1/events/${encodeURIComponent(result.event.id)}`))
+      .json({ id: result.event.id, type: result.event.type, deliveries: result.event.deliveryCount, duplicate: result.duplicate });
   });
 
   return router;

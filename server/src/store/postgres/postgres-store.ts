@@ -368,6 +368,24 @@ class PgStore implements PostgresStore {
     return rows[0] ? fromRow(eventColumns, rows[0]) : undefined;
   }
 
+  async listBrands(tenantId: string, limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ brand: string }>(
+      `WITH RECURSIVE event_brands(brand, n) AS (
+         SELECT (SELECT MIN(brand COLLATE "C") FROM events WHERE tenant_id = $1 AND brand IS NOT NULL), 1
+         UNION ALL
+         SELECT (SELECT MIN(e.brand COLLATE "C") FROM events e
+                 WHERE e.tenant_id = $1 AND e.brand IS NOT NULL AND e.brand COLLATE "C" > b.brand), b.n + 1
+         FROM event_brands b WHERE b.brand IS NOT NULL AND b.n < $2::int
+       )
+       SELECT brand FROM event_brands WHERE brand IS NOT NULL
+       UNION
+       SELECT brand COLLATE "C" FROM hooks WHERE tenant_id = $1 AND brand IS NOT NULL AND deleted_at IS NULL
+       ORDER BY 1 LIMIT $2::int`,
+      [tenantId, limit],
+    );
+    return rows.map((row) => row.brand);
+  }
+
   async listEvents(query: { tenantId: string; limit: number; cursor?: string | null; type?: string }): Promise<Page<EventRecord>> {
     const conditions = ['tenant_id = $1'];
     const values: unknown[] = [query.tenantId];

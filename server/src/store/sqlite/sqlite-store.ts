@@ -580,6 +580,24 @@ export class SqliteStore implements Store {
     return row && eventFromRow(row);
   }
 
+  async listBrands(tenantId: string, limit: number): Promise<string[]> {
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE event_brands(brand, n) AS (
+           SELECT (SELECT MIN(brand) FROM events WHERE tenant_id = @tenant_id AND brand IS NOT NULL), 1
+           UNION ALL
+           SELECT (SELECT MIN(brand) FROM events WHERE tenant_id = @tenant_id AND brand IS NOT NULL AND brand > event_brands.brand), n + 1
+           FROM event_brands WHERE event_brands.brand IS NOT NULL AND n < @limit
+         )
+         SELECT brand FROM event_brands WHERE brand IS NOT NULL
+         UNION
+         SELECT brand FROM hooks WHERE tenant_id = @tenant_id AND brand IS NOT NULL AND deleted_at IS NULL
+         ORDER BY brand LIMIT @limit`,
+      )
+      .all({ tenant_id: tenantId, limit }) as Array<{ brand: string }>;
+    return rows.map((row) => row.brand);
+  }
+
   async listEvents(query: PageRequest & { tenantId: string; type?: string }): Promise<Page<EventRecord>> {
     const params: Row = { tenant_id: query.tenantId };
     let sql = 'SELECT * FROM events WHERE tenant_id = @tenant_id';

@@ -3,16 +3,14 @@
  * finish (within DESKHOOKS_SHUTDOWN_GRACE_MS) and records them, and gives back what it claimed but
  * never started. A restarted server then sends only what was left, so no delivery arrives twice.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startNode, type ServerNode } from '../multi-node/server-node';
 import { eventually, sample } from './fixtures';
-
-const ROOT = path.resolve(__dirname, '../..');
 const SLOW_MS = 15_000;
 
 interface SlowReceiver {
@@ -43,38 +41,15 @@ async function startSlowReceiver(delayMs: number): Promise<SlowReceiver> {
   };
 }
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-function startNode(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-  return child;
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
 const apiKey = `dhk_drain_${crypto.randomBytes(16).toString('hex')}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskhooks-drain-'));
-const children: ChildProcess[] = [];
+const nodes: ServerNode[] = [];
 let receiver: SlowReceiver;
 
 afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited(child);
+  for (const node of nodes) {
+    if (node.child.exitCode === null && node.child.signalCode === null) node.child.kill('SIGKILL');
+    await node.exited;
   }
   await receiver?.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -82,10 +57,8 @@ afterAll(async () => {
 
 test('when SIGTERM arrives while 15 s receivers hold requests, then they finish and are recorded, and a restart sends none of them again', async () => {
   receiver = await startSlowReceiver(SLOW_MS);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  let base = '';
   const env = {
-    PORT: String(port),
     DATABASE_URL: path.join(dir, 'deskhooks.db'),
     DESKHOOKS_API_KEY: apiKey,
     DESKHOOKS_ALLOW_INSECURE_TARGETS: '1',
@@ -106,16 +79,9 @@ test('when SIGTERM arrives while 15 s receivers hold requests, then they finish 
     });
     return { status: response.status, body: (await response.json()) as any };
   };
-  const healthy = () =>
-    eventually(
-      () => fetch(`${base}/healthz`).then((r) => r.status, () => 0),
-      (status) => status === 200,
-      30000,
-    );
-
-  const first = startNode({ ...env, DESKHOOKS_NODE_ID: 'node-a' });
-  children.push(first);
-  await healthy();
+  const first = await startNode('node-a', env);
+  nodes.push(first);
+  base = first.url;
   const hook = await call('POST', '/v1/hooks', { url: `${receiver.url}/in`, events: ['ticket.created'] });
   expect(hook.status).toBe(201);
   for (let i = 0; i < 6; i++) {
@@ -125,15 +91,15 @@ test('when SIGTERM arrives while 15 s receivers hold requests, then they finish 
   await eventually(async () => receiver.ids.length, (count) => count === 4);
 
   const stoppedAt = Date.now();
-  first.kill('SIGTERM');
-  expect(await exited(first)).toBe(0);
+  first.child.kill('SIGTERM');
+  expect(await first.exited).toBe(0);
   // It waited for the slow answers rather than cutting them.
   expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(SLOW_MS - 2000);
   expect(receiver.ids).toHaveLength(4);
 
-  const second = startNode({ ...env, DESKHOOKS_NODE_ID: 'node-b' });
-  children.push(second);
-  await healthy();
+  const second = await startNode('node-b', env);
+  nodes.push(second);
+  base = second.url;
   // The two deliveries the first node claimed but never started were given back: sent at once.
   await eventually(async () => receiver.ids.length, (count) => count === 6, 5000);
   const deliveries = await eventually(
@@ -145,6 +111,5 @@ test('when SIGTERM arrives while 15 s receivers hold requests, then they finish 
   expect(new Set(receiver.ids).size).toBe(6);
   expect(deliveries.body.data.every((d: any) => d.attempts === 1)).toBe(true);
 
-  second.kill('SIGTERM');
-  await exited(second);
+  await second.stop();
 }, 120000);

@@ -85,21 +85,19 @@ describe('Publish Custom Event against a real server', () => {
   });
 
   it('when the Zap runs, then the event is published with data typed as the schema says, and the answer matches the sample', async () => {
-    const answer = await appTester(action.operation.perform, {
-      authData: auth,
-      inputData: {
-        eventType: ASSET_TYPE,
-        data__assetId: 'A-7',
-        data__kind: 'printer',
-        data__critical: 'yes',
-        data__tags: ['floor-3', 'colour'],
-        data__to__name: 'Wellington',
-        data__to__floor: '3',
-        data__from__name: '',
-        brand: 'Harbour IT',
-        eventId: 'zap-run-123',
-      },
-    });
+    const inputData = {
+      eventType: ASSET_TYPE,
+      data__assetId: 'A-7',
+      data__kind: 'printer',
+      data__critical: 'yes',
+      data__tags: ['floor-3', 'colour'],
+      data__to__name: 'Wellington',
+      data__to__floor: '3',
+      data__from__name: '',
+      brand: 'Harbour IT',
+      eventId: 'zap-run-123',
+    };
+    const answer = await appTester(action.operation.perform, { authData: auth, inputData });
 
     expect(answer).toEqual({ id: 'zap-run-123', type: ASSET_TYPE, deliveries: 0, duplicate: false });
     expect(deepKeys(answer)).toEqual(deepKeys(action.operation.sample));
@@ -111,9 +109,12 @@ describe('Publish Custom Event against a real server', () => {
     });
     expect(stored.body.data.from).toBeUndefined();
 
-    // Zapier replays a run: the same Event ID publishes nothing new.
-    const again = await appTester(action.operation.perform, { authData: auth, inputData: { eventType: ASSET_TYPE, data__assetId: 'A-7', data__to__name: 'Wellington', eventId: 'zap-run-123' } });
+    // Zapier replays a run (the same inputs): the same Event ID publishes nothing new.
+    const again = await appTester(action.operation.perform, { authData: auth, inputData });
     expect(again).toMatchObject({ id: 'zap-run-123', duplicate: true });
+    // The same Event ID with other data is another event: refused, never silently dropped.
+    const other = await rejection(appTester(action.operation.perform, { authData: auth, inputData: { ...inputData, data__assetId: 'A-9' } }));
+    expect(errorMessage(other)).toContain('was already used for a different event');
   });
 
   it('when a value is not what the schema wants, then the error names the field and nothing is published', async () => {

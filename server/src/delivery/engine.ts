@@ -205,7 +205,7 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     }
     const now = clock.now();
     const attempts = unit[0].delivery.attempts + 1;
-    let verdict = judgeAttempt({ result: result!, attempts, policy: hook.retryPolicy, now, wallNow: wallClock(), random });
+    let verdict = judgeAttempt({ result: result!, attempts, policy: hook.retryPolicy, redirects: hook.redirects, now, wallNow: wallClock(), random });
     // A request that cannot be built (a template that fails on this event) will not build next time either.
     if (!request) verdict = { ...verdict, outcome: 'failed', status: 'failed', nextAttemptAt: null };
 

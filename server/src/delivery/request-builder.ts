@@ -9,6 +9,7 @@ import { activeSecrets } from '../domain/hooks';
 import type { HookRecord } from '../store/store';
 import { RESERVED_HEADERS } from './header-rules';
 import type { OutboundRequest } from './http-client';
+import { expandSingleBraceTags, withFlatTags } from '../catalog/flat-tags';
 import { renderTemplate } from './liquid';
 import { renderUrl } from './url-template';
 
@@ -50,7 +51,10 @@ function renderBody(hook: HookRecord, envelopes: Envelope[]): { body: string; co
       return { body: JSON.stringify(envelopes), contentType: 'application/json' };
     case 'template': {
       const template = hook.template ?? { body: '', contentType: 'json' as const };
-      return { body: renderTemplate(template.contentType, template.body, first), contentType: TEMPLATE_CONTENT_TYPES[template.contentType] };
+      return {
+        body: renderTemplate(template.contentType, expandSingleBraceTags(template.body), withFlatTags(first)),
+        contentType: TEMPLATE_CONTENT_TYPES[template.contentType],
+      };
     }
     case 'envelope':
     default:

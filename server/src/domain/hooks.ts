@@ -9,6 +9,7 @@ import type {
   HookStatus,
   HttpMethod,
   Page,
+  RedirectHandling,
   RetryPolicy,
 } from '../store/store';
 import { type AuthContext, actorName } from './auth';
@@ -32,6 +33,7 @@ export interface HookInput {
   headers?: Record<string, string>;
   filter?: Record<string, unknown> | null;
   retryPolicy?: RetryPolicy;
+  redirects?: RedirectHandling;
   ordered?: boolean;
   source?: HookRecord['source'];
 }
@@ -82,6 +84,7 @@ export function newHookRecord(tenantId: string, input: HookInput & { url: string
     headers: input.headers ?? {},
     filter: input.filter ?? null,
     retryPolicy: input.retryPolicy ?? { type: 'standard' },
+    redirects: input.redirects ?? 'fail',
     ordered: input.ordered ?? false,
     source: input.source ?? 'api',
     secrets: [{ secret: newSigningSecret(), createdAt: now, expiresAt: null }],
@@ -154,7 +157,7 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, in
   refuse([...(input.events ? await eventProblems(deps, tenantId, input.events) : []), ...(await settingsProblems(deps, merged))]);
 
   const patch: Partial<HookRecord> = {};
-  for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'ordered', 'source'] as const) {
+  for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'redirects', 'ordered', 'source'] as const) {
     if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
   }
   if (input.url !== undefined && input.url !== hook.url) patch.failingSince = null;

@@ -72,6 +72,7 @@ export function hookView(hook: HookRecord): Schemas['Hook'] {
     headers: hook.headers,
     filter: hook.filter,
     retryPolicy: hook.retryPolicy,
+    redirects: hook.redirects,
     ordered: hook.ordered,
     source: hook.source,
     disabledReason: hook.disabledReason,

@@ -15,7 +15,7 @@ export type Row = Record<string, any>;
 const json = (text: string | null): any => (text === null ? null : JSON.parse(text));
 
 export function tenantFromRow(row: Row): TenantRecord {
-  return { id: row.id, name: row.name, webhooksEnabled: row.webhooks_enabled === 1, createdAt: row.created_at };
+  return { id: row.id, name: row.name, webhooksEnabled: row.webhooks_enabled === 1, liveChatAppId: row.live_chat_app_id ?? null, createdAt: row.created_at };
 }
 
 export function apiKeyFromRow(row: Row): ApiKeyRecord {
@@ -60,6 +60,7 @@ export const HOOK_COLUMNS: Record<keyof Omit<HookRecord, 'id' | 'tenantId'>, [st
   headers: ['headers', (v) => JSON.stringify(v)],
   filter: ['filter', (v) => (v === null ? null : JSON.stringify(v))],
   retryPolicy: ['retry_policy', (v) => JSON.stringify(v)],
+  redirects: ['redirects', (v) => v],
   ordered: ['ordered', (v) => (v ? 1 : 0)],
   source: ['source', (v) => v],
   secrets: ['secrets', (v) => JSON.stringify(v)],
@@ -90,6 +91,7 @@ export function hookFromRow(row: Row): HookRecord {
     headers: json(row.headers),
     filter: json(row.filter),
     retryPolicy: json(row.retry_policy),
+    redirects: row.redirects ?? 'fail',
     ordered: row.ordered === 1,
     source: row.source,
     secrets: json(row.secrets),

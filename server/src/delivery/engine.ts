@@ -11,7 +11,8 @@ import type { ClaimedDelivery, DeliveryUpdate, HookRecord } from '../store/store
 import { publishEvent, toEnvelope } from '../domain/events';
 import { createHttpClient, type HttpClient, type OutboundRequest, type OutboundResult } from './http-client';
 import { judgeAttempt, type AttemptVerdict } from './outcome';
-import { buildRequest, redactHeaders, type Envelope } from './request-builder';
+import { buildRequest, formatContext, redactHeaders, type Envelope } from './request-builder';
+import { isBatchFormat } from './plan';
 import type { Resolver } from './target-guard';
 import { hookDisabledData, type DisableReason } from './hook-disabled';
 import type { buildConnector } from 'undici';
@@ -193,8 +194,9 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     const startedAt = clock.now();
     let request: OutboundRequest | null = null;
     let result: OutboundResult;
+    const context = await formatContext(store, hook); // issue 15: the tenant's live-chat appId for livechat hooks
     try {
-      request = buildRequest(hook, envelopes, { msgId, signedAt: new Date(wallClock()), now: startedAt });
+      request = buildRequest(hook, envelopes, { msgId, signedAt: new Date(wallClock()), now: startedAt, ...context });
     } catch (error) {
       result = { kind: 'error', outcome: 'network', error: `the request could not be built: ${(error as Error).message}`, durationMs: 0 };
     }
@@ -374,7 +376,7 @@ export class BatchCollector {
 
   /** Takes the delivery when it belongs in a batch request (false: it goes out on its own). */
   add(item: ClaimedDelivery): boolean {
-    if (item.hook.format !== 'batch' || item.delivery.test) return false;
+    if (!isBatchFormat(item.hook.format) || item.delivery.test) return false;
     const key = `${item.hook.tenantId}\u0000${item.hook.id}`;
     let batch = this.open.get(key);
     if (!batch || batch.length >= this.max) {

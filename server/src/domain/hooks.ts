@@ -17,6 +17,8 @@ import { ConflictError, NotFoundError, ValidationError, type ProblemField } from
 import { publishEvent } from './events';
 import { newHookId, newSigningSecret } from './ids';
 import { findTrigger } from './triggers';
+import { flatTagsOf } from '../catalog/flat-tags';
+import { tagProblems, type SubscribedType } from '../delivery/tag-check';
 
 /** The writable fields of a hook, as the API takes them (HookFields in openapi/base.yaml). */
 export interface HookInput {
@@ -59,6 +61,42 @@ async function eventProblems(deps: AppDeps, tenantId: string, events: string[]):
 async function settingsProblems(deps: AppDeps, input: HookInput): Promise<ProblemField[]> {
   const fields = await validateHookSettings(input, { allowInsecureTargets: deps.config.allowInsecureTargets });
   return fields.map((field) => ({ ...field, location: 'body' as const }));
+}
+
+/** The subscribed types as the tag check sees them: catalog shapes and tags; custom types and `*` are open. */
+function subscribedTypes(deps: AppDeps, events: string[]): SubscribedType[] {
+  const types: SubscribedType[] = [];
+  for (const type of events) {
+    if (type === '*') {
+      types.push({ type, schema: null, tags: new Set() });
+      for (const trigger of deps.catalog.types) types.push({ type: trigger, schema: deps.catalog.dataSchema(trigger), tags: new Set(flatTagsOf(deps.catalog, trigger).map((t) => t.name)) });
+    } else if (deps.catalog.get(type)) {
+      types.push({ type, schema: deps.catalog.dataSchema(type), tags: new Set(flatTagsOf(deps.catalog, type).map((t) => t.name)) });
+    } else {
+      types.push({ type, schema: null, tags: new Set() });
+    }
+  }
+  return types;
+}
+
+/** Tags in the URL and template that the subscribed events do not have (unknown events are reported elsewhere). */
+function tagFieldProblems(deps: AppDeps, hook: { url?: unknown; events: string[]; format?: unknown; template?: unknown }): ProblemField[] {
+  const types = subscribedTypes(deps, hook.events);
+  const problems = typeof hook.url === 'string' ? tagProblems(hook.url, 'url', '/url', types) : [];
+  const template = hook.template as { body?: unknown; contentType?: unknown } | null | undefined;
+  if (hook.format === 'template' && template && typeof template.body === 'string') {
+    const context = template.contentType === 'xml' || template.contentType === 'form' ? template.contentType : 'json';
+    problems.push(...tagProblems(template.body, context, '/template/body', types));
+  }
+  return problems.map((problem) => ({ ...problem, location: 'body' as const }));
+}
+
+/** A `livechat` hook sends the tenant's appId, so the tenant must have one before such a hook is saved. */
+async function formatProblems(deps: AppDeps, tenantId: string, format: unknown): Promise<ProblemField[]> {
+  if (format !== 'livechat') return [];
+  const tenant = await deps.store.getTenant(tenantId);
+  if (tenant?.liveChatAppId) return [];
+  return [{ pointer: '/format', location: 'body', detail: 'livechat sends the tenant\'s live-chat appId, which is not set: set it first with PATCH /v1/settings {"liveChatAppId": "…"}' }];
 }
 
 function refuse(problems: ProblemField[]): void {
@@ -107,7 +145,12 @@ export async function createHook(
   tenantId: string,
   input: HookInput & { url: string; events: string[] },
 ): Promise<HookRecord> {
-  refuse([...(await eventProblems(deps, tenantId, input.events)), ...(await settingsProblems(deps, input))]);
+  refuse([
+    ...(await eventProblems(deps, tenantId, input.events)),
+    ...(await settingsProblems(deps, input)),
+    ...(await formatProblems(deps, tenantId, input.format)),
+    ...tagFieldProblems(deps, input),
+  ]);
   const hook = newHookRecord(tenantId, input, deps.clock.now());
   await deps.store.createHook(hook);
   deps.logger.info({ hookId: hook.id, tenantId, events: hook.events, source: hook.source }, 'hook created');
@@ -154,7 +197,13 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, in
     // An unchanged URL is not re-resolved: it passed when it was saved.
     ...(input.url !== undefined && input.url !== hook.url ? { url: input.url } : {}),
   };
-  refuse([...(input.events ? await eventProblems(deps, tenantId, input.events) : []), ...(await settingsProblems(deps, merged))]);
+  refuse([
+    ...(input.events ? await eventProblems(deps, tenantId, input.events) : []),
+    ...(await settingsProblems(deps, { ...merged, redirects: input.redirects })),
+    ...(input.format !== undefined && input.format !== hook.format ? await formatProblems(deps, tenantId, input.format) : []),
+    // Tags are checked against the events the hook will have, so changing only the events re-checks them.
+    ...tagFieldProblems(deps, { url: input.url ?? hook.url, events: input.events ?? hook.events, format: merged.format, template: merged.template }),
+  ]);
 
   const patch: Partial<HookRecord> = {};
   for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'redirects', 'ordered', 'source'] as const) {

@@ -103,9 +103,10 @@ export async function getTriggerSchema(deps: AppDeps, tenantId: string, type: st
   const resolved = await resolveTrigger(deps, tenantId, type);
   if (resolved.kind === 'catalog') return deps.catalog.envelopeSchema(type);
   const envelope = deps.catalog.inline(deps.catalog.envelope, deps.catalog.envelope);
-  const { $schema: _schema, $id: _id, $defs: defs, ...data } = resolved.record.schema as JsonSchema;
-  // The custom schema's `#/$defs/…` refs resolve against the root, so its $defs move to the root.
-  return { ...envelopeWithData(envelope, data, type), ...(defs ? { $defs: defs } : {}) };
+  const { $schema: _schema, $id: _id, $defs: defs, definitions, ...data } = resolved.record.schema as JsonSchema;
+  // The custom schema's `#/$defs/…` (2020-12) and `#/definitions/…` (draft-07) refs resolve against
+  // the root, so they move to the root.
+  return { ...envelopeWithData(envelope, data, type), ...(defs ? { $defs: defs } : {}), ...(definitions ? { definitions } : {}) };
 }
 
 /** The sample data wrapped in the envelope, as a hook would receive it. */

@@ -370,13 +370,16 @@ export interface paths {
         get: operations["getCustomEventType"];
         /**
          * Register or replace a custom event type
-         * @description Registers `custom.<name>` with its own JSON Schema (draft 2020-12) and a sample that must validate against it. Published events of this type are validated like built-ins.
+         * @description Registers `custom.<name>` with its own JSON Schema (draft-07, 2019-09 or 2020-12, per its `$schema`) and a sample that must validate against it. Published events of this type are validated like built-ins. A refused schema is explained per field (an unknown keyword, type or format, a `$ref` to nothing).
          */
         put: operations["putCustomEventType"];
         post?: never;
         /**
          * Delete a custom event type
-         * @description Removes the type; hooks subscribed to it stay but receive nothing new. Idempotent.
+         * @description Removes the type. Refused with 409 while registered hooks (active, inactive or disabled; not
+         *     deleted) subscribe to it by name: the problem's `errors` list each one. Delete those hooks, or
+         *     remove the type from their `events`, first. Hooks on `*` do not block it. Idempotent: deleting
+         *     a type that does not exist answers 204.
          */
         delete: operations["deleteCustomEventType"];
         options?: never;
@@ -1563,10 +1566,27 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+            /**
+             * @description The flat tags this trigger offers in hook URLs and templates, as `{{ ticket_id }}` or in
+             *     EddyDesk's single-brace form `{ticket_id}` (custom event types have none: use `{{ data.… }}`).
+             *     A hook whose URL or template uses a tag, or a `data.…` path, that its events do not have is refused (422 naming it).
+             */
+            tags: {
+                /** @description The tag, e.g. `parent_ticket_id`. */
+                name: string;
+                /** @description What it holds, e.g. Parent Ticket ID. */
+                title: string;
+                /** @description The envelope path it reads for this trigger, e.g. `data.ticket.parentTicketId`. */
+                path: string;
+            }[];
         };
         CustomEventTypeInput: {
             description?: string;
-            /** @description A JSON Schema (draft 2020-12) for `data`. */
+            /**
+             * @description A JSON Schema for `data`, in the dialect its `$schema` names: draft-07
+             *     (`http://json-schema.org/draft-07/schema#`, with `definitions`), 2019-09 or 2020-12 (the default
+             *     when `$schema` is absent). Its root must be `"type": "object"`; `$ref`s stay inside the schema.
+             */
             schema: {
                 [key: string]: unknown;
             };
@@ -1606,7 +1626,7 @@ export interface components {
          */
         HookFormat: "envelope" | "data" | "batch" | "template" | "livechat" | "deskdirector";
         HookTemplate: {
-            /** @description A Liquid template over the envelope, e.g. `{"text": "{{ data.ticket.summary }}"}`. */
+            /** @description A Liquid template over the envelope, e.g. `{"text": "{{ data.ticket.summary }}"}`. The trigger's flat tags work too, as `{{ ticket_id }}` or `{ticket_id}` (see the trigger's `tags`). */
             body: string;
             /**
              * @description How the rendered body is sent.
@@ -4208,6 +4228,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Problem"];
         };
     };

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { type CatalogTrigger, type JsonSchema, envelopeWithData, sampleEventId } from '../catalog/catalog';
 import type { CustomEventTypeRecord } from '../store/store';
+import { flatTagPath, flatTagsOf } from '../catalog/flat-tags';
 import { NotFoundError } from './errors';
 
 /** A trigger as the API lists it: a catalog trigger or one of the tenant's custom event types. */
@@ -18,6 +19,8 @@ export interface TriggerDetail extends TriggerSummary {
   schema: JsonSchema;
   sample: Record<string, unknown>;
   variants: Record<string, Record<string, unknown>>;
+  /** The flat tags it offers in hook URLs and templates (none for custom types). */
+  tags: Array<{ name: string; title: string; path: string }>;
 }
 
 export type ResolvedTrigger =
@@ -92,10 +95,11 @@ export async function getTrigger(deps: AppDeps, tenantId: string, type: string):
   const resolved = await resolveTrigger(deps, tenantId, type);
   if (resolved.kind === 'catalog') {
     const { trigger } = resolved;
-    return { ...catalogSummary(trigger), schema: deps.catalog.dataSchema(type), sample: trigger.sample, variants: trigger.variants };
+    const tags = flatTagsOf(deps.catalog, type).map((tag) => ({ name: tag.name, title: tag.title, path: flatTagPath(deps.catalog, type, tag) }));
+    return { ...catalogSummary(trigger), schema: deps.catalog.dataSchema(type), sample: trigger.sample, variants: trigger.variants, tags };
   }
   const { record } = resolved;
-  return { ...customSummary(record), schema: record.schema, sample: record.sample, variants: {} };
+  return { ...customSummary(record), schema: record.schema, sample: record.sample, variants: {}, tags: [] };
 }
 
 /** The JSON Schema of the delivered body: the envelope with the trigger's data schema, fully inlined. */

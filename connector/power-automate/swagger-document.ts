@@ -79,6 +79,12 @@ function subscriptionParameter(source: OpenApiSource): Record<string, any> {
           'x-ms-summary': 'Brand',
           'x-ms-visibility': 'advanced',
         },
+        redirects: {
+          ...field('redirects'),
+          description: 'Whether a redirect (3xx) answer from the flow counts as delivered (succeed) or is retried (fail). Redirects are never followed.',
+          'x-ms-summary': 'Redirect Answers',
+          'x-ms-visibility': 'advanced',
+        },
       },
     },
   };

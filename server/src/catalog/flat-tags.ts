@@ -71,20 +71,40 @@ export function withFlatTags(envelope: object): Record<string, unknown> {
   return { ...flatTagValues(envelope), ...(envelope as Record<string, unknown>) };
 }
 
-// `{{ … }}` and `{% … %}` markup (and `{% raw %}` blocks, whose text is literal): single braces are
-// rewritten only in the text between them.
-const LIQUID_MARKUP = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 const SINGLE_BRACE = /(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
+const RAW_TAG = /^-?\s*raw\s*-?$/;
 
-/** Calls `visit` with each stretch of plain text (outside Liquid markup) and where it starts. */
-function forEachText(source: string, visit: (text: string, offset: number) => string): string {
+/**
+ * Calls `visit` with each stretch of plain text, outside `{{ … }}`, `{% … %}` and `{% raw %}…{% endraw %}`
+ * (whose text is literal), and returns the source with the text replaced by what `visit` returns.
+ * A linear scan with indexOf, not a lazy regex: a template of many unclosed `{{` must not take
+ * quadratic time. Unclosed markup ends the plain text (Liquid refuses such a template anyway).
+ */
+function forEachText(source: string, visit: (text: string) => string): string {
   let out = '';
-  let last = 0;
-  for (const match of source.matchAll(LIQUID_MARKUP)) {
-    out += visit(source.slice(last, match.index), last) + match[0];
-    last = match.index! + match[0].length;
+  let textStart = 0;
+  let at = 0;
+  for (;;) {
+    const open = source.indexOf('{', at);
+    if (open === -1 || open + 1 >= source.length) break;
+    const kind = source[open + 1];
+    if (kind !== '{' && kind !== '%') {
+      at = open + 1;
+      continue;
+    }
+    const close = source.indexOf(kind === '{' ? '}}' : '%}', open + 2);
+    let end = close === -1 ? -1 : close + 2;
+    if (end !== -1 && kind === '%' && RAW_TAG.test(source.slice(open + 2, close))) {
+      const endraw = source.indexOf('endraw', end);
+      const endrawClose = endraw === -1 ? -1 : source.indexOf('%}', endraw);
+      end = endrawClose === -1 ? -1 : endrawClose + 2;
+    }
+    if (end === -1) return out + visit(source.slice(textStart, open)) + source.slice(open);
+    out += visit(source.slice(textStart, open)) + source.slice(open, end);
+    textStart = end;
+    at = end;
   }
-  return out + visit(source.slice(last), last);
+  return out + visit(source.slice(textStart));
 }
 
 /** The single-brace names (`{parent_ticket_id}`) written outside Liquid markup. */

@@ -63,15 +63,32 @@ async function settingsProblems(deps: AppDeps, input: HookInput): Promise<Proble
   return fields.map((field) => ({ ...field, location: 'body' as const }));
 }
 
+const catalogTypes = new WeakMap<AppDeps['catalog'], Map<string, SubscribedType>>();
+
+/** A catalog trigger as the tag check sees it, built once per catalog (the inlined schema is read only). */
+function catalogType(deps: AppDeps, type: string): SubscribedType {
+  let byType = catalogTypes.get(deps.catalog);
+  if (!byType) {
+    byType = new Map();
+    catalogTypes.set(deps.catalog, byType);
+  }
+  let entry = byType.get(type);
+  if (!entry) {
+    entry = { type, schema: deps.catalog.dataSchema(type), tags: new Set(flatTagsOf(deps.catalog, type).map((t) => t.name)) };
+    byType.set(type, entry);
+  }
+  return entry;
+}
+
 /** The subscribed types as the tag check sees them: catalog shapes and tags; custom types and `*` are open. */
 function subscribedTypes(deps: AppDeps, events: string[]): SubscribedType[] {
   const types: SubscribedType[] = [];
   for (const type of events) {
     if (type === '*') {
       types.push({ type, schema: null, tags: new Set() });
-      for (const trigger of deps.catalog.types) types.push({ type: trigger, schema: deps.catalog.dataSchema(trigger), tags: new Set(flatTagsOf(deps.catalog, trigger).map((t) => t.name)) });
+      for (const trigger of deps.catalog.types) types.push(catalogType(deps, trigger));
     } else if (deps.catalog.get(type)) {
-      types.push({ type, schema: deps.catalog.dataSchema(type), tags: new Set(flatTagsOf(deps.catalog, type).map((t) => t.name)) });
+      types.push(catalogType(deps, type));
     } else {
       types.push({ type, schema: null, tags: new Set() });
     }
@@ -201,8 +218,11 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, in
     ...(input.events ? await eventProblems(deps, tenantId, input.events) : []),
     ...(await settingsProblems(deps, { ...merged, redirects: input.redirects })),
     ...(input.format !== undefined && input.format !== hook.format ? await formatProblems(deps, tenantId, input.format) : []),
-    // Tags are checked against the events the hook will have, so changing only the events re-checks them.
-    ...tagFieldProblems(deps, { url: input.url ?? hook.url, events: input.events ?? hook.events, format: merged.format, template: merged.template }),
+    // Tags are checked against the events the hook will have, so changing only the events re-checks them;
+    // a change that touches none of these (a rename, enabled) never trips over an older hook's template.
+    ...(input.url !== undefined || input.events !== undefined || input.format !== undefined || input.template !== undefined
+      ? tagFieldProblems(deps, { url: input.url ?? hook.url, events: input.events ?? hook.events, format: merged.format, template: merged.template })
+      : []),
   ]);
 
   const patch: Partial<HookRecord> = {};

@@ -22,7 +22,7 @@ describe('SQLite specifics', () => {
     try {
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
-      expect(versions.map((v) => v.version)).toEqual([1]);
+      expect(versions.map((v) => v.version)).toEqual([1, 40]);
     } finally {
       await store.close();
     }

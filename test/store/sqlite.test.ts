@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createStore } from '../../server/src/store/create-store';
 import { SqliteStore, createSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import { readMigrations } from '../../server/src/store/sqlite/migrate';
 import { describeStoreConformance } from './conformance';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskhooks-sqlite-'));
@@ -22,7 +23,9 @@ describe('SQLite specifics', () => {
     try {
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
-      expect(versions.map((v) => v.version)).toEqual([1, 40]);
+      // Every shipped migration, in order (001 and, since issue 15, 040 at least).
+      expect(versions.map((v) => v.version)).toEqual(readMigrations().map((m) => m.version));
+      expect(versions.map((v) => v.version)).toEqual(expect.arrayContaining([1, 40]));
     } finally {
       await store.close();
     }

@@ -51,24 +51,49 @@ function readPath(value: unknown, dotted: string): unknown {
   return node;
 }
 
+function tagValue(envelope: object, tag: FlatTag): unknown {
+  for (const dotted of tag.paths) {
+    const value = readPath(envelope, dotted);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 /** Every flat tag's value for this envelope (tags the event has no path for are left out). */
-export function flatTagValues(envelope: object): Record<string, unknown> {
+export function flatTagValues(envelope: object, names?: readonly string[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const tag of flatTags()) {
-    for (const dotted of tag.paths) {
-      const value = readPath(envelope, dotted);
-      if (value !== undefined) {
-        values[tag.name] = value;
-        break;
-      }
-    }
+  for (const tag of names ? names.map((name) => flatTag(name)!).filter(Boolean) : flatTags()) {
+    const value = tagValue(envelope, tag);
+    if (value !== undefined) values[tag.name] = value;
   }
   return values;
 }
 
-/** The render scope: the envelope's fields and, beside them, the flat tags. */
-export function withFlatTags(envelope: object): Record<string, unknown> {
-  return { ...flatTagValues(envelope), ...(envelope as Record<string, unknown>) };
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+const MAX_USED = 1000;
+const usedBySource = new Map<string, readonly string[]>();
+
+/** The flat tag names a (expanded) source mentions at all; cached, so rendering reads only those. */
+export function flatTagsUsed(source: string): readonly string[] {
+  let used = usedBySource.get(source);
+  if (!used) {
+    const names = new Set<string>();
+    for (const match of source.matchAll(IDENTIFIER)) if (flatTag(match[0])) names.add(match[0]);
+    used = [...names];
+    if (usedBySource.size >= MAX_USED) usedBySource.delete(usedBySource.keys().next().value!);
+    usedBySource.set(source, used);
+  }
+  return used;
+}
+
+/**
+ * The render scope for `source`: the envelope's fields and, beside them, the flat tags the source
+ * mentions (none mentioned: the envelope itself, no copy).
+ */
+export function withFlatTags(envelope: object, source: string): object {
+  const used = flatTagsUsed(source);
+  if (used.length === 0) return envelope;
+  return { ...flatTagValues(envelope, used), ...(envelope as Record<string, unknown>) };
 }
 
 const SINGLE_BRACE = /(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;

@@ -56,8 +56,9 @@ function renderBody(hook: HookRecord, envelopes: Envelope[], options: BuildOptio
       return { body: livechatBody(first, options.liveChatAppId ?? null), contentType: 'application/json' };
     case 'template': {
       const template = hook.template ?? { body: '', contentType: 'json' as const };
+      const source = expandSingleBraceTags(template.body);
       return {
-        body: renderTemplate(template.contentType, expandSingleBraceTags(template.body), withFlatTags(first)),
+        body: renderTemplate(template.contentType, source, withFlatTags(first, source)),
         contentType: TEMPLATE_CONTENT_TYPES[template.contentType],
       };
     }

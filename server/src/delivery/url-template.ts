@@ -25,5 +25,5 @@ export function placeholderUrl(url: string): string {
 /** Renders the URL's tags (flat tags too, EddyDesk's `{tag}` form included) over the envelope, each output URL-encoded. */
 export function renderUrl(url: string, envelope: object): string {
   const source = expandSingleBraceTags(url);
-  return hasLiquidTags(source) ? renderTemplate('url', source, withFlatTags(envelope)) : url;
+  return hasLiquidTags(source) ? renderTemplate('url', source, withFlatTags(envelope, source)) : url;
 }

@@ -13,6 +13,8 @@ export interface FlatTag {
   title: string;
   /** Dotted paths over the envelope, tried in order; the first the event has gives the value. */
   paths: string[];
+  /** The same paths split once at load, for rendering. */
+  segments: string[][];
 }
 
 /** The envelope's own top-level fields: a flat tag never shadows one. */
@@ -25,7 +27,7 @@ export function loadFlatTags(dir: string = TRIGGERS_DIR): FlatTag[] {
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { tags: Record<string, { title: string; paths: string[] }> };
   return Object.entries(parsed.tags).map(([name, tag]) => {
     if (!TAG_NAME.test(name) || ENVELOPE_ROOTS.has(name)) throw new Error(`${file}: ${name} is not a usable tag name`);
-    return { name, title: tag.title, paths: tag.paths };
+    return { name, title: tag.title, paths: tag.paths, segments: tag.paths.map((dotted) => dotted.split('.')) };
   });
 }
 
@@ -42,9 +44,9 @@ export function flatTag(name: string): FlatTag | undefined {
   return cachedByName.get(name);
 }
 
-function readPath(value: unknown, dotted: string): unknown {
+function readPath(value: unknown, segments: readonly string[]): unknown {
   let node = value;
-  for (const key of dotted.split('.')) {
+  for (const key of segments) {
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
@@ -52,8 +54,8 @@ function readPath(value: unknown, dotted: string): unknown {
 }
 
 function tagValue(envelope: object, tag: FlatTag): unknown {
-  for (const dotted of tag.paths) {
-    const value = readPath(envelope, dotted);
+  for (const segments of tag.segments) {
+    const value = readPath(envelope, segments);
     if (value !== undefined) return value;
   }
   return undefined;
@@ -93,7 +95,8 @@ export function flatTagsUsed(source: string): readonly string[] {
 export function withFlatTags(envelope: object, source: string): object {
   const used = flatTagsUsed(source);
   if (used.length === 0) return envelope;
-  return { ...flatTagValues(envelope, used), ...(envelope as Record<string, unknown>) };
+  // Object.assign onto the fresh values object: the envelope's own fields win, and no second copy is made.
+  return Object.assign(flatTagValues(envelope, used), envelope);
 }
 
 const SINGLE_BRACE = /(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;

@@ -29,7 +29,7 @@ serve({
     const store: Store = await createStore(args.databaseUrl, { encryptionKeys: parseEncryptionKeys(BENCH_ENCRYPTION_KEY) });
     try {
       const now = Date.now();
-      await store.createTenant({ id: DEFAULT_TENANT_ID, name: DEFAULT_TENANT_NAME, webhooksEnabled: true, createdAt: now });
+      await store.createTenant({ id: DEFAULT_TENANT_ID, name: DEFAULT_TENANT_NAME, webhooksEnabled: true, liveChatAppId: null, createdAt: now });
       for (let i = 0; i < args.fanOut; i++) await store.createHook(hookRecord(`${args.urlPrefix}${i}`, now));
       const events = Math.ceil(args.pending / args.fanOut);
       const data = sampleData();

@@ -129,6 +129,12 @@ function subscriptionParameter(source: OpenApiSource, filters: TriggerFilterFiel
           'x-ms-summary': 'Brand',
           ...BRAND_DROPDOWN,
         },
+        redirects: {
+          ...field('redirects'),
+          description: 'Whether a redirect (3xx) answer from the flow counts as delivered (succeed) or is retried (fail). Redirects are never followed.',
+          'x-ms-summary': 'Redirect Answers',
+          'x-ms-visibility': 'advanced',
+        },
         ...(filters.length ? { filter: filterProperty(filters) } : {}),
       },
     },

@@ -204,7 +204,7 @@ export interface paths {
         };
         /**
          * Tenant webhook settings
-         * @description The tenant's global switch for webhooks (DeskDirector's enable/disable slider).
+         * @description The tenant's global switch for webhooks (DeskDirector's enable/disable slider) and the live-chat `appId` that `livechat` format hooks send.
          */
         get: operations["getSettings"];
         put?: never;
@@ -214,7 +214,7 @@ export interface paths {
         head?: never;
         /**
          * Change tenant webhook settings
-         * @description Turning `webhooksEnabled` off keeps accepting and storing events but creates no deliveries until it is turned on again.
+         * @description Changes only the fields given. Turning `webhooksEnabled` off keeps accepting and storing events but creates no deliveries until it is turned on again. `liveChatAppId` is the `appId` every `livechat` format hook sends (null removes it; refused while such a hook is registered).
          */
         patch: operations["updateSettings"];
         trace?: never;
@@ -395,13 +395,16 @@ export interface paths {
         get: operations["getCustomEventType"];
         /**
          * Register or replace a custom event type
-         * @description Registers `custom.<name>` with its own JSON Schema (draft 2020-12) and a sample that must validate against it. Published events of this type are validated like built-ins.
+         * @description Registers `custom.<name>` with its own JSON Schema (draft-07, 2019-09 or 2020-12, per its `$schema`) and a sample that must validate against it. Published events of this type are validated like built-ins. A refused schema is explained per field (an unknown keyword, type or format, a `$ref` to nothing).
          */
         put: operations["putCustomEventType"];
         post?: never;
         /**
          * Delete a custom event type
-         * @description Removes the type; hooks subscribed to it stay but receive nothing new. Idempotent.
+         * @description Removes the type. Refused with 409 while registered hooks (active, inactive or disabled; not
+         *     deleted) subscribe to it by name: the problem's `errors` list each one. Delete those hooks, or
+         *     remove the type from their `events`, first. Hooks on `*` do not block it. Idempotent: deleting
+         *     a type that does not exist answers 204.
          */
         delete: operations["deleteCustomEventType"];
         options?: never;
@@ -1127,6 +1130,28 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "chat.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Updated Chat Status
+         * @description A chat session moved to a different status, with the status it had before.
+         *
+         *     Power Automate: When a chat session status changes.
+         */
+        post: operations["onChatStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "chat.updated": {
         parameters: {
             query?: never;
@@ -1549,9 +1574,13 @@ export interface components {
         Settings: {
             /** @description The tenant's global switch for deliveries. */
             webhooksEnabled: boolean;
+            /** @description The live-chat server's application id, sent as `appId` by every `livechat` format hook; null until set. */
+            liveChatAppId: string | null;
         };
         SettingsUpdate: {
-            webhooksEnabled: boolean;
+            webhooksEnabled?: boolean;
+            /** @description The live-chat `appId` for `livechat` format hooks (no control characters); null removes it. */
+            liveChatAppId?: string | null;
         };
         /** @description An event type such as `chat.missed`, or `custom.<name>`. */
         EventTypeName: string;
@@ -1589,10 +1618,27 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+            /**
+             * @description The flat tags this trigger offers in hook URLs and templates, as `{{ ticket_id }}` or in
+             *     EddyDesk's single-brace form `{ticket_id}` (custom event types have none: use `{{ data.… }}`).
+             *     A hook whose URL or template uses a tag, or a `data.…` path, that its events do not have is refused (422 naming it).
+             */
+            tags: {
+                /** @description The tag, e.g. `parent_ticket_id`. */
+                name: string;
+                /** @description What it holds, e.g. Parent Ticket ID. */
+                title: string;
+                /** @description The envelope path it reads for this trigger, e.g. `data.ticket.parentTicketId`. */
+                path: string;
+            }[];
         };
         CustomEventTypeInput: {
             description?: string;
-            /** @description A JSON Schema (draft 2020-12) for `data`. */
+            /**
+             * @description A JSON Schema for `data`, in the dialect its `$schema` names: draft-07
+             *     (`http://json-schema.org/draft-07/schema#`, with `definitions`), 2019-09 or 2020-12 (the default
+             *     when `$schema` is absent). Its root must be `"type": "object"`; `$ref`s stay inside the schema.
+             */
             schema: {
                 [key: string]: unknown;
             };
@@ -1623,13 +1669,18 @@ export interface components {
         /**
          * @description `envelope` (default): the event envelope. `data`: the resource alone. `batch`: a JSON array of the
          *     events collected over a short window. `template`: the Liquid `template.body` rendered over the envelope.
+         *     `livechat`: the live-chat server's `{trigger, appId, data, created_at}` (appId from the tenant's
+         *     `liveChatAppId` setting, `created_at` in unix seconds, `trigger` per the documented mapping).
+         *     `deskdirector`: DeskDirector's chat payload, a JSON array of the bare resources (the chat session,
+         *     ticket or message each event is about) collected over the batch window.
          * @default envelope
          * @enum {string}
          */
-        HookFormat: "envelope" | "data" | "batch" | "template";
+        HookFormat: "envelope" | "data" | "batch" | "template" | "livechat" | "deskdirector";
         HookTemplate: {
             /**
-             * @description A Liquid template over the envelope, e.g. `{"text": "{{ data.ticket.summary }}"}`. Rendered over the
+             * @description A Liquid template over the envelope, e.g. `{"text": "{{ data.ticket.summary }}"}`. The trigger's flat
+             *     tags work too, as `{{ ticket_id }}` or `{ticket_id}` (see the trigger's `tags`). Rendered over the
              *     sample of each subscribed type when saved: output that is not valid for `contentType`, or a variable
              *     the sample does not have, answers 422. Each render may take at most 50 ms.
              */
@@ -1675,6 +1726,13 @@ export interface components {
             type: "standard" | "fixed-30m-24h" | "custom";
             delays?: number[];
         };
+        /**
+         * @description What a 3xx answer means. `fail` (default): a failure, "redirect not followed", retried per the
+         *     policy. `succeed`: a success, as EddyDesk counts 2xx and 3xx. Redirects are never followed either way.
+         * @default fail
+         * @enum {string}
+         */
+        RedirectHandling: "fail" | "succeed";
         HookFields: {
             /** @description The receiver URL, kept byte for byte. May contain Liquid tags such as `{{ data.ticket.id }}`. */
             url?: string;
@@ -1712,6 +1770,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             retryPolicy?: components["schemas"]["RetryPolicy"];
+            redirects?: components["schemas"]["RedirectHandling"];
             /**
              * @description Deliver this hook's events one at a time, in order.
              * @default false
@@ -1765,6 +1824,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             retryPolicy: components["schemas"]["RetryPolicy"];
+            redirects: components["schemas"]["RedirectHandling"];
             ordered: boolean;
             maxInFlight?: number | null;
             rateLimit?: {
@@ -2413,6 +2473,12 @@ export interface components {
              */
             id: string;
             /**
+             * Parent Ticket ID
+             * @description Id of the parent ticket when this ticket is a sub-request (EddyDesk's {parent_ticket_id}); null or absent when it has no parent.
+             * @example 48190
+             */
+            parentTicketId?: string | null;
+            /**
              * Summary
              * @description Title (summary line) of the ticket.
              */
@@ -2514,6 +2580,12 @@ export interface components {
              * @description Link that opens the ticket in the portal.
              */
             url: string;
+            /**
+             * Staff Ticket URL
+             * Format: uri
+             * @description Link that opens the ticket for agents (the TECH portal, EddyDesk's {link_staff}); null or absent when the helpdesk has none.
+             */
+            staffUrl?: string | null;
         };
         /**
          * User
@@ -2920,6 +2992,43 @@ export interface components {
             /** @constant */
             type?: "chat.queue_position_changed";
             data?: components["schemas"]["ChatQueuePositionChangedData"];
+        };
+        /**
+         * Chat Status Changed
+         * @description Data of chat.status_changed: the chat session after the change, the status it had before and the one it has now (BoldDesk's Conversation Status Change). Filter on previousStatus and status to react to one transition, such as handled to completed.
+         */
+        ChatStatusChangedData: {
+            /**
+             * Chat Session
+             * @description The chat session after the status change.
+             */
+            chat: components["schemas"]["ChatSession"];
+            /**
+             * Previous Status
+             * @description Status before the change: created, handled, missed, callback or completed.
+             * @enum {string}
+             */
+            previousStatus: "created" | "handled" | "missed" | "callback" | "completed";
+            /**
+             * New Status
+             * @description Status after the change (same as chat.status): created, handled, missed, callback or completed.
+             * @enum {string}
+             */
+            status: "created" | "handled" | "missed" | "callback" | "completed";
+            /**
+             * Changed By
+             * @description Who changed the status; null when the system did (the user left, a timeout, routing rules).
+             */
+            changedBy: components["schemas"]["User"] | null;
+        };
+        /**
+         * Chat Status event (chat.status_changed)
+         * @description A chat session moved to a different status, with the status it had before.
+         */
+        ChatStatusChangedEvent: components["schemas"]["Envelope"] & {
+            /** @constant */
+            type?: "chat.status_changed";
+            data?: components["schemas"]["ChatStatusChangedData"];
         };
         /**
          * Chat Updated
@@ -3971,6 +4080,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };
     };
@@ -4307,6 +4417,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Problem"];
         };
     };
@@ -5650,6 +5761,50 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChatQueuePositionChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: deskhooks deletes the subscription and emits hook.disabled. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Throttled: deskhooks retries after Retry-After (within bounds). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onChatStatusChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id; the same on every retry, so receivers can dedupe. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description Unix seconds when this attempt was signed. */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>`, one per active secret (Standard Webhooks). */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event envelope (or, per the hook's format, its data, a batch array, or a rendered template). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatStatusChangedEvent"];
             };
         };
         responses: {

@@ -150,9 +150,9 @@ describe('API keys', () => {
 describe('settings', () => {
   it('when the switch is read and flipped, then it follows; a non-boolean is 400', async () => {
     const { apiKey } = (await server.request('POST', '/v1/tenants', { key: server.adminKey, body: { name: 'Switch' } })).body;
-    expect((await server.request('GET', '/v1/settings', { key: apiKey.key })).body).toEqual({ webhooksEnabled: true });
-    expect((await server.request('PATCH', '/v1/settings', { key: apiKey.key, body: { webhooksEnabled: false } })).body).toEqual({ webhooksEnabled: false });
-    expect((await server.request('GET', '/v1/settings', { key: apiKey.key })).body).toEqual({ webhooksEnabled: false });
+    expect((await server.request('GET', '/v1/settings', { key: apiKey.key })).body).toEqual({ webhooksEnabled: true, liveChatAppId: null });
+    expect((await server.request('PATCH', '/v1/settings', { key: apiKey.key, body: { webhooksEnabled: false } })).body).toEqual({ webhooksEnabled: false, liveChatAppId: null });
+    expect((await server.request('GET', '/v1/settings', { key: apiKey.key })).body).toEqual({ webhooksEnabled: false, liveChatAppId: null });
     const bad = await server.request('PATCH', '/v1/settings', { key: apiKey.key, body: { webhooksEnabled: 'no' } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ pointer: '/webhooksEnabled', location: 'body' }));

@@ -75,6 +75,11 @@ beforeAll(async () => {
   ids.publishedEvent = 'evt_published_once';
   missedSample = (await server.request('GET', '/v1/triggers/chat.missed/sample')).body.data;
   await server.request('POST', '/v1/events', { body: { type: 'chat.missed', id: ids.publishedEvent, data: missedSample } });
+  // A livechat hook (so its appId cannot be removed) and a custom type a hook subscribes to (so it cannot be deleted).
+  await server.request('PATCH', '/v1/settings', { body: { liveChatAppId: 'app_contract' } });
+  await hook({ format: 'livechat' });
+  await server.request('PUT', '/v1/custom-event-types/custom.in_use', { body: { schema: { type: 'object' }, sample: {} } });
+  await hook({ events: ['custom.in_use'] });
   ids.openLookup = 'lkp_open_to_anyone';
   await server.store.createAgentLookup(lookup(ids.openLookup, 'pending'));
 });
@@ -159,6 +164,8 @@ const errorCases: Record<string, ErrorCase> = {
   'createApiKey 404': () => ({ key: server.adminKey, body: { name: 'x', tenantId: 'ten_nope' } }),
   'revokeApiKey 404': () => ({ path: '/v1/api-keys/key_nope' }),
   'updateSettings 400': () => ({ body: { webhooksEnabled: 'no' } }),
+  'updateSettings 422': () => ({ body: { liveChatAppId: null } }),
+  'deleteCustomEventType 409': () => ({ path: '/v1/custom-event-types/custom.in_use' }),
   'getTrigger 404': () => ({ path: '/v1/triggers/chat.teleported' }),
   'getTriggerSchema 404': () => ({ path: '/v1/triggers/chat.teleported/schema' }),
   'getTriggerSample 404': () => ({ path: '/v1/triggers/chat.teleported/sample' }),

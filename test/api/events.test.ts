@@ -132,13 +132,13 @@ describe('the tenant switch', () => {
   it('when webhooks are switched off, then events are stored but create no deliveries until switched on', async () => {
     const hook = (await server.request('POST', '/v1/hooks', { body: { url: 'http://127.0.0.1:9/off', events: ['chat.user_joined'] } })).body;
     const data = (await server.request('GET', '/v1/triggers/chat.user_joined/sample')).body.data;
-    expect((await server.request('PATCH', '/v1/settings', { body: { webhooksEnabled: false } })).body).toEqual({ webhooksEnabled: false });
+    expect((await server.request('PATCH', '/v1/settings', { body: { webhooksEnabled: false } })).body).toEqual({ webhooksEnabled: false, liveChatAppId: null });
     try {
       const off = await server.request('POST', '/v1/events', { body: { type: 'chat.user_joined', data } });
       expect(off.body.deliveries).toBe(0);
       expect((await server.request('GET', `/v1/events/${off.body.id}`)).status).toBe(200);
     } finally {
-      expect((await server.request('PATCH', '/v1/settings', { body: { webhooksEnabled: true } })).body).toEqual({ webhooksEnabled: true });
+      expect((await server.request('PATCH', '/v1/settings', { body: { webhooksEnabled: true } })).body).toEqual({ webhooksEnabled: true, liveChatAppId: null });
     }
     const on = await server.request('POST', '/v1/events', { body: { type: 'chat.user_joined', data } });
     expect(on.body.deliveries).toBe(1);

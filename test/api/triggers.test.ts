@@ -1,5 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import fs from 'node:fs';
+import path from 'node:path';
 import { getCatalog } from '../../server/src/catalog/catalog';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
@@ -126,26 +128,93 @@ describe('custom event types', () => {
     expect(ajv.validate(schema, { ...sample, data: { deviceId: 'x' } })).toBe(false);
   });
 
-  it('when hooks subscribe to a custom type, then registration is required first; a deleted type keeps its hooks', async () => {
+  it('when hooks subscribe to a custom type, then registration is required first, and the type cannot be deleted from under them', async () => {
     const before = await server.request('POST', '/v1/triggers/custom.ticket_escalated/hooks', { body: { url: 'http://127.0.0.1:9/esc' } });
     expect(before.status).toBe(404);
     await server.request('PUT', '/v1/custom-event-types/custom.ticket_escalated', {
       body: { schema: { type: 'object', properties: { level: { type: 'integer' } } }, sample: { level: 2 } },
     });
-    const hook = await server.request('POST', '/v1/triggers/custom.ticket_escalated/hooks', { body: { url: 'http://127.0.0.1:9/esc' } });
+    const hook = await server.request('POST', '/v1/triggers/custom.ticket_escalated/hooks', { body: { url: 'http://127.0.0.1:9/esc', description: 'Escalations to Teams' } });
     expect(hook.status).toBe(201);
+    const inactive = await server.request('POST', '/v1/hooks', { body: { url: 'http://127.0.0.1:9/esc2', events: ['custom.ticket_escalated', 'chat.missed'], enabled: false } });
+    const everything = await server.request('POST', '/v1/hooks', { body: { url: 'http://127.0.0.1:9/all', events: ['*'] } });
+    expect([inactive.status, everything.status]).toEqual([201, 201]);
+
+    const refused = await server.request('DELETE', '/v1/custom-event-types/custom.ticket_escalated');
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain(hook.body.id);
+    expect(refused.body.detail).toContain(inactive.body.id);
+    expect(refused.body.detail).not.toContain(everything.body.id);
+    expect(refused.body.errors).toEqual(
+      expect.arrayContaining([
+        { parameter: 'type', location: 'path', detail: `hook ${hook.body.id} (active, "Escalations to Teams") subscribes to custom.ticket_escalated` },
+        { parameter: 'type', location: 'path', detail: `hook ${inactive.body.id} (inactive) subscribes to custom.ticket_escalated` },
+      ]),
+    );
+    expect((await server.request('GET', '/v1/custom-event-types/custom.ticket_escalated')).status).toBe(200);
+
+    // Unsubscribing them (deleting one, taking the type out of the other's events) lets the delete through.
+    expect((await server.request('DELETE', `/v1/hooks/${hook.body.id}`)).status).toBe(204);
+    expect((await server.request('PATCH', `/v1/hooks/${inactive.body.id}`, { body: { events: ['chat.missed'] } })).status).toBe(200);
     expect((await server.request('DELETE', '/v1/custom-event-types/custom.ticket_escalated')).status).toBe(204);
     expect((await server.request('DELETE', '/v1/custom-event-types/custom.ticket_escalated')).status).toBe(204);
     expect((await server.request('GET', '/v1/custom-event-types/custom.ticket_escalated')).status).toBe(404);
-    expect((await server.request('GET', `/v1/hooks/${hook.body.id}`)).body.events).toEqual(['custom.ticket_escalated']);
     const published = await server.request('POST', '/v1/events', { body: { type: 'custom.ticket_escalated', data: { level: 2 } } });
     expect(published.status).toBe(422);
+    await server.request('DELETE', `/v1/hooks/${inactive.body.id}`);
+    await server.request('DELETE', `/v1/hooks/${everything.body.id}`);
+  });
+
+  it("when DeskDirector's own draft-07 chat schema (with definitions) is registered, then it is accepted and validates published events", async () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../catalog/fixtures/deskdirector-chat-schema.draft-07.json'), 'utf8'));
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    // The seed's example payload breaks its own schema (nulls where it says number or string, no
+    // closedDateTime), so the sample is that payload with those fields filled in.
+    const [seedChat] = JSON.parse(fs.readFileSync(path.join(__dirname, '../catalog/fixtures/deskdirector-chat-payload.json'), 'utf8'));
+    const chat = { ...seedChat, report: { creatorWaited: 38, handledDateTime: '2020-04-15T21:10:47Z', chatDuration: 71 }, callback: { type: 'chat' }, closeRecord: undefined, lastMessageId: 'm1', closedDateTime: '2020-04-15T21:12:00Z' };
+    delete chat.closeRecord;
+    const put = await server.request('PUT', '/v1/custom-event-types/custom.dd_chat', { body: { description: 'DeskDirector chat session', schema, sample: chat } });
+    expect(put.status).toBe(201);
+    expect(put.body.schema).toEqual(schema);
+
+    const ok = await server.request('POST', '/v1/events', { body: { type: 'custom.dd_chat', data: chat } });
+    expect(ok.status).toBe(202);
+    const bad = await server.request('POST', '/v1/events', { body: { type: 'custom.dd_chat', data: { ...chat, status: 'abandoned', creator: { name: 'x' } } } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/data/status', '/data/creator/entityId', '/data/creator/company']));
+
+    // The delivered envelope's schema keeps the definitions at its root, where the $refs point.
+    const envelopeSchema = (await server.request('GET', '/v1/triggers/custom.dd_chat/schema')).body;
+    expect(envelopeSchema.definitions).toEqual(schema.definitions);
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const sample = (await server.request('GET', '/v1/triggers/custom.dd_chat/sample')).body;
+    expect(ajv.validate(envelopeSchema, sample)).toBe(true);
+    expect(ajv.validate(envelopeSchema, { ...sample, data: { ...chat, status: 'abandoned' } })).toBe(false);
+    await server.request('DELETE', '/v1/custom-event-types/custom.dd_chat');
+  });
+
+  it('when a schema is refused, then each problem is said in words a flow maker understands, at the field', async () => {
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ $schema: 'http://json-schema.org/draft-04/schema#', type: 'object' }, '/schema/$schema', /older JSON Schema draft.*draft-07/],
+      [{ $schema: 'https://example.com/my-dialect', type: 'object' }, '/schema/$schema', /not a JSON Schema dialect deskhooks reads/],
+      [{ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { a: { type: 'strnig' } } }, '/schema/properties/a/type', /is not a JSON Schema type: use string, number/],
+      [{ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { a: { titel: 'A', type: 'string' } } }, '/schema', /uses "titel", which is not a JSON Schema \(draft-07\) keyword/],
+      [{ type: 'object', properties: { a: { type: 'string', format: 'phone' } } }, '/schema', /uses the format "phone", which deskhooks does not know/],
+      [{ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { a: { $ref: '#/definitions/Missing' } } }, '/schema', /points to #\/definitions\/Missing with "\$ref", which the schema does not define \(add it under "definitions"/],
+      [{ type: 'object', required: 'a' }, '/schema/required', /must be a list of property names/],
+    ];
+    for (const [schema, pointer, detail] of cases) {
+      const response = await server.request('PUT', '/v1/custom-event-types/custom.broken', { body: { schema, sample: {} } });
+      expect({ status: response.status, errors: response.body.errors }).toEqual({ status: 422, errors: [expect.objectContaining({ pointer, detail: expect.stringMatching(detail) })] });
+    }
+    expect((await server.request('GET', '/v1/custom-event-types/custom.broken')).status).toBe(404);
   });
 
   it('when the schema is not usable or the sample does not fit it, then 422 points into the body', async () => {
     const cases: Array<[unknown, string[]]> = [
       [{ schema: { type: 'array' }, sample: {} }, ['/schema/type']],
-      [{ schema: { type: 'object', properties: { a: { type: 'strnig' } } }, sample: {} }, ['/schema']],
+      [{ schema: { type: 'object', properties: { a: { type: 'strnig' } } }, sample: {} }, ['/schema/properties/a/type']],
       [{ schema: { type: 'object', $ref: 'https://evil.example.com/schema.json' }, sample: {} }, ['/schema/$ref']],
       [{ schema: { type: 'object', required: ['a'], properties: { a: { type: 'integer' } } }, sample: { a: 'x' } }, ['/sample/a']],
     ];

@@ -312,6 +312,11 @@ describeInBrowser('the admin console at /admin', () => {
     expect(JSON.parse((await page.locator('#sample-payload').textContent())!)).toEqual(sample);
     expect(JSON.parse((await page.locator('#sample-schema').textContent())!)).toEqual(schema);
     await page.getByRole('button', { name: 'Copy Sample payload of ticket.created' }).waitFor();
+    // The trigger's flat tags, as EddyDesk admins write them, with the path each one reads.
+    const tags = page.locator('#sample-tags');
+    await hasText(tags, '{parent_ticket_id}');
+    await hasText(tags, '{{ data.ticket.parentTicketId }}');
+    await hasText(tags, 'Staff Link');
     await browser.screenshot('11-sample', { fullPage: false });
   }, STEP_TIMEOUT);
 
@@ -350,6 +355,7 @@ describeInBrowser('the admin console at /admin', () => {
     await dialog.getByLabel('Retry policy').selectOption('custom');
     await dialog.getByLabel('Delays in seconds').fill('10, 60, 600');
     await dialog.getByLabel(/^Ordered/).check();
+    await dialog.getByLabel('A 3xx (redirect) answer counts as').selectOption('succeed');
     await dialog.getByLabel('Authentication to the receiver').selectOption('bearer');
     await hasText(dialog, 'Every delivery is signed');
 
@@ -379,13 +385,14 @@ describeInBrowser('the admin console at /admin', () => {
       secretHeaders: ['X-Pager-Seed'],
       filter: { 'data.chat.type': 'request' },
       retryPolicy: { type: 'custom', delays: [10, 60, 600] },
+      redirects: 'succeed',
       ordered: true,
     });
     expect(JSON.stringify(saved)).not.toContain('pager-token-0042');
     expect(JSON.stringify(saved)).not.toContain('seed-0042');
 
     const detail = page.locator(`#hook-detail-${hookId}`);
-    for (const text of ['Bearer token', 'contoso', 'Custom: 10, 60, 600 s', 'Yes, one at a time', 'data.chat.type']) await hasText(detail, text);
+    for (const text of ['Bearer token', 'contoso', 'Custom: 10, 60, 600 s', 'Counts as success (not followed)', 'Yes, one at a time', 'data.chat.type']) await hasText(detail, text);
     await hasText(hookRow(), 'On-call pager');
     expect(await page.content()).not.toContain('pager-token-0042');
     expect(await page.content()).not.toContain('seed-0042');
@@ -403,15 +410,50 @@ describeInBrowser('the admin console at /admin', () => {
     await test.waitFor({ state: 'detached' });
   }, STEP_TIMEOUT);
 
+  it('when the payload format is set to Live chat, then the form asks for the app id, saves it as the account setting, and the webhook sends it', async () => {
+    await page.getByRole('button', { name: `Edit ${DESCRIPTION}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit webhook ${DESCRIPTION}` });
+    const appId = dialog.getByLabel('Live-chat app id (appId)');
+    expect(await appId.isVisible()).toBe(false);
+    await dialog.getByLabel('Payload format').selectOption('livechat');
+    await appId.waitFor();
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await hasText(dialog.getByRole('alert'), 'is required for the live-chat format');
+    await appId.fill('app_console_1');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await api('GET', `/v1/hooks/${hookId}`)).toMatchObject({ format: 'livechat' });
+    expect(await api('GET', '/v1/settings')).toMatchObject({ liveChatAppId: 'app_console_1' });
+
+    await page.getByRole('button', { name: `Send a test delivery to ${DESCRIPTION}` }).click();
+    const test = page.getByRole('dialog', { name: `Send a test delivery to “${DESCRIPTION}”` });
+    await test.getByLabel('Event type').selectOption('ticket.created');
+    const before = receiver.requests.length;
+    await test.getByRole('button', { name: 'Send test delivery' }).click();
+    const received = await receiver.waitFor(before + 1, 20_000);
+    expect(JSON.parse(received[before].body)).toMatchObject({ trigger: 'ticket.created', appId: 'app_console_1' });
+    await hasText(test.locator('.test-status'), 'succeeded');
+    await test.getByRole('button', { name: 'Close', exact: true }).first().click();
+    await test.waitFor({ state: 'detached' });
+
+    // Back to the envelope, so the steps after this one see the webhook as before.
+    await page.getByRole('button', { name: `Edit ${DESCRIPTION}` }).click();
+    const again = page.getByRole('dialog', { name: `Edit webhook ${DESCRIPTION}` });
+    await again.getByLabel('Payload format').selectOption('envelope');
+    await again.getByRole('button', { name: 'Save changes' }).click();
+    await again.waitFor({ state: 'detached' });
+    expect(await api('GET', `/v1/hooks/${hookId}`)).toMatchObject({ format: 'envelope' });
+  }, STEP_TIMEOUT);
+
   it('when the global switch is turned off and on, then the tenant\'s webhooks setting follows', async () => {
     const toggle = page.getByRole('switch', { name: 'Webhooks enabled' });
     await toggle.uncheck();
     await page.locator('#paused-banner').waitFor();
-    expect(await api('GET', '/v1/settings')).toEqual({ webhooksEnabled: false });
+    expect(await api('GET', '/v1/settings')).toMatchObject({ webhooksEnabled: false });
     await browser.screenshot('12-webhooks-off', { fullPage: false });
     await toggle.check();
     await page.locator('#paused-banner').waitFor({ state: 'detached' });
-    expect(await api('GET', '/v1/settings')).toEqual({ webhooksEnabled: true });
+    expect(await api('GET', '/v1/settings')).toMatchObject({ webhooksEnabled: true });
   }, STEP_TIMEOUT);
 
   it('when a receiver answers 410 Gone, then the failure log shows the attempt and Deleted webhooks says why', async () => {

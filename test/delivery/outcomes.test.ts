@@ -62,6 +62,41 @@ describe('outcomes', () => {
     expect(delivery).toMatchObject({ status: 'pending', nextAttemptAt: new Date(start + 5000).toISOString() });
   });
 
+  test('when a hook counts redirects as success (EddyDesk), then a 302 succeeds at once, is not followed and is not retried', async () => {
+    receiver.reply({ status: 302, headers: { location: 'https://elsewhere.example/in' } });
+    const { hook, delivery, attempt } = await deliverOnce({ redirects: 'succeed', retryPolicy: { type: 'fixed-30m-24h' } });
+    expect(hook.redirects).toBe('succeed');
+    expect(receiver.requests).toHaveLength(1);
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1, nextAttemptAt: null, lastResponseStatus: 302 });
+    expect(attempt).toMatchObject({ outcome: 'succeeded', responseStatus: 302, error: 'redirect not followed, counted as success (redirects: succeed): HTTP 302 Found to https://elsewhere.example/in' });
+    const view = (await server.request('GET', `/v1/hooks/${hook.id}`)).body;
+    expect(view).toMatchObject({ redirects: 'succeed', failingSince: null, lastDelivery: { status: 'succeeded', responseStatus: 302 } });
+    clock.advance(30 * 60_000);
+    await settle(server);
+    expect(receiver.requests).toHaveLength(1);
+  });
+
+  test('when a hook is switched from redirects succeed back to fail, then a 307 is retried again', async () => {
+    receiver.reply({ status: 307 });
+    const brand = uniqueBrand();
+    const hook = await createHook(server, { url: `${receiver.url}/in`, events: ['ticket.created'], brand, redirects: 'succeed' });
+    const patched = await server.request('PATCH', `/v1/hooks/${hook.id}`, { body: { redirects: 'fail' } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.redirects).toBe('fail');
+    await publish(server, 'ticket.created', brand);
+    await settle(server);
+    const [delivery] = await deliveriesOf(server, hook.id);
+    expect(delivery).toMatchObject({ status: 'pending', lastResponseStatus: 307, lastError: 'redirect not followed: HTTP 307 Temporary Redirect' });
+  });
+
+  test('when redirects is neither fail nor succeed, then the hook is refused naming the field', async () => {
+    const response = await server.request('POST', '/v1/hooks', { body: { url: `${receiver.url}/in`, events: ['ticket.created'], redirects: 'follow' } });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body.errors)).toContain('redirects');
+    const list = await server.request('GET', '/v1/hooks?limit=100');
+    expect(list.body.data).toHaveLength(0);
+  });
+
   test('when the receiver answers 500, then the attempt fails and is retried on the standard schedule', async () => {
     receiver.reply({ status: 500, body: 'boom' });
     const { delivery, attempt, start } = await deliverOnce();

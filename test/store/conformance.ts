@@ -121,6 +121,9 @@ export function describeStoreConformance(
         await store.createTenant(t);
         expect(await store.updateTenant(t.id, { webhooksEnabled: false })).toEqual({ ...t, webhooksEnabled: false });
         expect(await store.updateTenant(t.id, { name: 'After' })).toEqual({ ...t, name: 'After', webhooksEnabled: false });
+        expect(await store.updateTenant(t.id, { liveChatAppId: 'app_5f1e' })).toEqual({ ...t, name: 'After', webhooksEnabled: false, liveChatAppId: 'app_5f1e' });
+        expect(await store.getTenant(t.id)).toEqual({ ...t, name: 'After', webhooksEnabled: false, liveChatAppId: 'app_5f1e' });
+        expect(await store.updateTenant(t.id, { liveChatAppId: null })).toEqual({ ...t, name: 'After', webhooksEnabled: false, liveChatAppId: null });
         expect(await store.updateTenant('ten_unknown', { name: 'x' })).toBeUndefined();
       });
     });
@@ -221,6 +224,7 @@ export function describeStoreConformance(
           headers: { 'X-Env': 'prod' },
           filter: { 'data.chat.type': 'request' },
           retryPolicy: { type: 'custom', delays: [5, 60] },
+          redirects: 'succeed',
           ordered: true,
           source: 'power-automate',
           lastDelivery: { deliveryId: 'msg_1', status: 'succeeded', responseStatus: 200, at: T0 },
@@ -285,9 +289,11 @@ export function describeStoreConformance(
           description: 'new',
           events: ['*'],
           filter: { 'data.chat.status': 'missed' },
+          redirects: 'succeed',
+          format: 'deskdirector',
           updatedAt: T0 + 10,
         });
-        expect(updated).toEqual({ ...h, description: 'new', events: ['*'], filter: { 'data.chat.status': 'missed' }, updatedAt: T0 + 10 });
+        expect(updated).toEqual({ ...h, description: 'new', events: ['*'], filter: { 'data.chat.status': 'missed' }, redirects: 'succeed', format: 'deskdirector', updatedAt: T0 + 10 });
         expect(await store.getHook(a, h.id)).toEqual(updated);
         expect(await store.updateHook(a, 'hook_unknown', { description: 'x' })).toBeUndefined();
       });

@@ -16,7 +16,7 @@ export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 export const rid = (prefix: string): string => `${prefix}_${crypto.randomBytes(8).toString('hex')}`;
 
 export function tenant(overrides: Partial<TenantRecord> = {}): TenantRecord {
-  return { id: rid('ten'), name: 'Contoso IT', webhooksEnabled: true, createdAt: T0, ...overrides };
+  return { id: rid('ten'), name: 'Contoso IT', webhooksEnabled: true, liveChatAppId: null, createdAt: T0, ...overrides };
 }
 
 export function apiKey(overrides: Partial<ApiKeyRecord> = {}): ApiKeyRecord {
@@ -53,6 +53,7 @@ export function hook(tenantId: string, overrides: Partial<HookRecord> = {}): Hoo
     secretHeaders: [],
     filter: null,
     retryPolicy: { type: 'standard' },
+    redirects: 'fail',
     ordered: false,
     maxInFlight: null,
     rateLimit: null,

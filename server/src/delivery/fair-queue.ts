@@ -6,6 +6,7 @@
  * the scheduler owns time, the store and the slots.
  */
 import type { ClaimedDelivery, HookRecord } from '../store/store';
+import { isBatchFormat } from './plan';
 
 export interface FairQueueOptions {
   /** Requests in flight per hook when the hook sets none. */
@@ -54,7 +55,7 @@ export class FairQueue {
   /** Deliveries waiting for hooks that send one per request (a batch hook's window leaves together). */
   get waitingOutsideBatches(): number {
     let inBatches = 0;
-    for (const lane of this.lanes.values()) if (lane.hook.format === 'batch') inBatches += lane.waiting.length;
+    for (const lane of this.lanes.values()) if (isBatchFormat(lane.hook.format)) inBatches += lane.waiting.length;
     return this.waitingTotal - inBatches;
   }
 
@@ -71,7 +72,7 @@ export class FairQueue {
   capacity(hook: HookRecord): number {
     const cap = this.maxInFlight(hook);
     let room = cap;
-    if (hook.format === 'batch') room = Math.max(room, this.options.maxBatchEvents);
+    if (isBatchFormat(hook.format)) room = Math.max(room, this.options.maxBatchEvents);
     if (hook.rateLimit) room = Math.max(1, Math.min(room, Math.floor(hook.rateLimit.perSecond)));
     return room;
   }
@@ -128,7 +129,7 @@ export class FairQueue {
           retryAt = retryAt === null ? startAt : Math.min(retryAt, startAt);
           continue;
         }
-        const size = lane.hook.format === 'batch' ? this.batchSize(lane) : 1;
+        const size = isBatchFormat(lane.hook.format) ? this.batchSize(lane) : 1;
         const unit = lane.waiting.splice(0, size);
         this.waitingTotal -= unit.length;
         lane.inFlight += 1;

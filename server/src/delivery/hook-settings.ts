@@ -1,7 +1,7 @@
 /**
  * Subscribe-time checks of a hook's delivery settings, beyond what the OpenAPI schema can say:
- * target URL rules (HTTPS, public address), Liquid syntax, header safety, filter syntax and retry
- * delays. Every problem is reported at once with a JSON Pointer to the field.
+ * target URL rules (HTTPS, public address), Liquid syntax, header safety, filter syntax, retry
+ * delays and what a redirect means (the tags themselves are checked against the events in tag-check). Every problem is reported at once with a JSON Pointer to the field.
  */
 import type { FieldError } from '../catalog/catalog';
 import type { HookAuth, HookFormat, HttpMethod, RetryPolicy } from '../store/store';
@@ -11,6 +11,7 @@ import { compileTemplate, type EscapeContext } from './liquid';
 import { retryPolicyProblems } from './retry-policy';
 import { checkTarget, systemResolver, type Resolver } from './target-guard';
 import { literalPrefix, placeholderUrl } from './url-template';
+import { expandSingleBraceTags } from '../catalog/flat-tags';
 
 export interface HookSettingsInput {
   url?: unknown;
@@ -21,6 +22,7 @@ export interface HookSettingsInput {
   headers?: unknown;
   filter?: unknown;
   retryPolicy?: unknown;
+  redirects?: unknown;
 }
 
 export interface HookSettingsOptions {
@@ -29,7 +31,8 @@ export interface HookSettingsOptions {
 }
 
 const METHODS: HttpMethod[] = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'];
-const FORMATS: HookFormat[] = ['envelope', 'data', 'batch', 'template'];
+const FORMATS: HookFormat[] = ['envelope', 'data', 'batch', 'template', 'livechat', 'deskdirector'];
+const REDIRECTS = ['fail', 'succeed'];
 const CONTENT_TYPES = ['json', 'xml', 'form'] as const;
 
 /** Escapes a JSON Pointer segment (RFC 6901). */
@@ -49,6 +52,11 @@ function liquidProblem(context: EscapeContext, source: string): string | null {
 async function urlErrors(url: unknown, options: HookSettingsOptions): Promise<FieldError[]> {
   const field = (detail: string): FieldError[] => [{ pointer: '/url', detail }];
   if (typeof url !== 'string' || url.length === 0) return field('must be a non-empty string');
+  return expandedUrlErrors(expandSingleBraceTags(url), options);
+}
+
+async function expandedUrlErrors(url: string, options: HookSettingsOptions): Promise<FieldError[]> {
+  const field = (detail: string): FieldError[] => [{ pointer: '/url', detail }];
   const liquid = liquidProblem('url', url);
   if (liquid) return field(liquid);
   const prefix = literalPrefix(url);
@@ -153,7 +161,7 @@ function templateErrors(format: unknown, template: unknown): FieldError[] {
     errors.push({ pointer: '/template/body', detail: 'is required when format is template: a Liquid template over the envelope' });
   } else {
     const context: EscapeContext = CONTENT_TYPES.includes(contentType as (typeof CONTENT_TYPES)[number]) ? (contentType as EscapeContext) : 'json';
-    const problem = liquidProblem(context, body);
+    const problem = liquidProblem(context, expandSingleBraceTags(body));
     if (problem) errors.push({ pointer: '/template/body', detail: problem });
   }
   return errors;
@@ -172,6 +180,9 @@ export async function validateHookSettings(input: HookSettingsInput, options: Ho
   }
   if (input.format !== undefined && !FORMATS.includes(input.format as HookFormat)) {
     errors.push({ pointer: '/format', detail: `must be one of: ${FORMATS.join(', ')}` });
+  }
+  if (input.redirects !== undefined && !REDIRECTS.includes(input.redirects as string)) {
+    errors.push({ pointer: '/redirects', detail: 'must be fail (a 3xx answer is a failure, retried) or succeed (2xx and 3xx are success, as in EddyDesk)' });
   }
   errors.push(...templateErrors(input.format, input.template));
   errors.push(...authErrors(input.auth));

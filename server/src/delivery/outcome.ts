@@ -1,9 +1,10 @@
 /**
  * What one attempt's result means for the delivery: its outcome, whether it is done, and when to
- * try again. 2xx succeeds; 3xx fails as "redirect not followed"; 410 is final and removes the hook;
+ * try again. 2xx succeeds; 3xx fails as "redirect not followed", or succeeds for a hook whose
+ * `redirects` is `succeed` (EddyDesk counts 2xx and 3xx as success); 410 is final and removes the hook;
  * 429 and 503 honour Retry-After within bounds; everything else is retried per the hook's policy.
  */
-import type { AttemptOutcome, DeliveryStatus, RetryPolicy } from '../store/store';
+import type { AttemptOutcome, DeliveryStatus, RedirectHandling, RetryPolicy } from '../store/store';
 import type { OutboundResult } from './http-client';
 import { nextRetryDelayMs } from './retry-policy';
 
@@ -49,13 +50,15 @@ export interface JudgeInput {
   /** Attempts made including this one. */
   attempts: number;
   policy: RetryPolicy;
+  /** The hook's `redirects`: whether a 3xx counts as success (default `fail`). */
+  redirects?: RedirectHandling;
   now: number;
   /** Wall-clock now, for Retry-After HTTP dates. */
   wallNow?: number;
   random?: () => number;
 }
 
-export function judgeAttempt({ result, attempts, policy, now, wallNow = Date.now(), random }: JudgeInput): AttemptVerdict {
+export function judgeAttempt({ result, attempts, policy, redirects = 'fail', now, wallNow = Date.now(), random }: JudgeInput): AttemptVerdict {
   const retry = (outcome: AttemptOutcome, responseStatus: number | null, error: string, overrideDelayMs: number | null = null): AttemptVerdict => {
     const policyDelay = nextRetryDelayMs(policy, attempts, random);
     if (policyDelay === null) return { outcome, status: 'failed', nextAttemptAt: null, responseStatus, error, gone: false };
@@ -72,6 +75,11 @@ export function judgeAttempt({ result, attempts, policy, now, wallNow = Date.now
   }
   if (status >= 300 && status < 400) {
     const location = result.headers.location ? ` to ${result.headers.location}` : '';
+    if (redirects === 'succeed') {
+      // Still not followed (the target was checked, its Location was not): the answer itself is the success.
+      const error = `redirect not followed, counted as success (redirects: succeed): ${statusText(status)}${location}${truncatedNote}`;
+      return { outcome: 'succeeded', status: 'succeeded', nextAttemptAt: null, responseStatus: status, error, gone: false };
+    }
     return retry('redirect', status, `redirect not followed: ${statusText(status)}${location}${truncatedNote}`);
   }
   if (status === 410) {

@@ -14,7 +14,7 @@ import type { DisableReason } from './hook-disabled';
 import { hookPatchFor, lastDeliveryPatch, type HookPatch } from './hook-state';
 import type { HttpClient, OutboundRequest, OutboundResult } from './http-client';
 import { judgeAttempt, type AttemptVerdict } from './outcome';
-import { buildRequest, redactHeaders } from './request-builder';
+import { buildRequest, formatContext, redactHeaders } from './request-builder';
 
 const LOGGED_BODY_CHARS = 2048;
 
@@ -61,16 +61,19 @@ export interface Judgement {
 export function createPipeline(deps: PipelineDeps) {
   const { store, clock, metrics, log } = deps;
 
-  function prepare(unit: ClaimedDelivery[]): Prepared {
+  async function prepare(unit: ClaimedDelivery[]): Promise<Prepared> {
     const { hook } = unit[0];
     const isTest = unit.every((c) => c.delivery.test);
     if (hook.deletedAt !== null) return { kind: 'skip', reason: 'hook_deleted' };
     if (hook.status !== 'active' && !isTest) return { kind: 'skip', reason: hook.status === 'disabled' ? 'hook_disabled' : 'hook_inactive' };
+    // Outside the try: a store error here lets the lease run out (tried again), it does not fail the delivery.
+    const context = await formatContext(store, hook);
     try {
       const request = buildRequest(hook, unit.map((c) => toEnvelope(c.event)), {
         msgId: unit[0].delivery.id,
         signedAt: new Date(deps.wallClock()),
         now: clock.now(),
+        ...context,
       });
       return { kind: 'request', request };
     } catch (error) {
@@ -94,6 +97,7 @@ export function createPipeline(deps: PipelineDeps) {
       result,
       attempts: unit[0].delivery.attempts + 1,
       policy: claimedHook.retryPolicy,
+      redirects: claimedHook.redirects,
       now,
       wallNow: deps.wallClock(),
       random: deps.random,
@@ -198,7 +202,7 @@ export function createPipeline(deps: PipelineDeps) {
 
   /** The whole path for one unit. Errors (a bug, a store outage) leave the lease to run out: the delivery is tried again. */
   async function run(unit: ClaimedDelivery[]): Promise<void> {
-    const prepared = prepare(unit);
+    const prepared = await prepare(unit);
     if (prepared.kind === 'skip') {
       const { hook } = unit[0];
       const cancelled = await store.cancelPending(hook.tenantId, hook.id, clock.now(), prepared.reason);

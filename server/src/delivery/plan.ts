@@ -3,7 +3,7 @@
  * with the candidate hooks it found through its index (tenant, type or `*`, brand, active), so the
  * cost grows with the matching hooks only; the filter is the last, per-hook test.
  */
-import type { DeliveryRecord, HookRecord } from '../store/store';
+import type { DeliveryRecord, HookFormat, HookRecord } from '../store/store';
 import { prefixedId } from '../domain/ids';
 import { cachedFilter } from './filter';
 
@@ -33,6 +33,11 @@ export function hookMatches(hook: HookRecord, envelope: PlanEnvelope): boolean {
   return hook.filter === null || cachedFilter(hook.filter).matches(envelope);
 }
 
+/** Formats whose deliveries wait for the batch window and leave together, several events a request. */
+export function isBatchFormat(format: HookFormat): boolean {
+  return format === 'batch' || format === 'deskdirector';
+}
+
 /**
  * When a batch hook's delivery is due: the end of the current window, with windows aligned on the
  * clock, so every event of one window shares one due time and leaves in one request.
@@ -53,7 +58,7 @@ export function planDeliveries(envelope: PlanEnvelope, candidates: HookRecord[],
       eventType: envelope.type,
       status: 'pending',
       attempts: 0,
-      nextAttemptAt: hook.format === 'batch' ? batchDueAt(now, config.batchWindowMs) : now,
+      nextAttemptAt: isBatchFormat(hook.format) ? batchDueAt(now, config.batchWindowMs) : now,
       lastAttemptAt: null,
       lastResponseStatus: null,
       lastError: null,

@@ -5,13 +5,15 @@
  */
 import type { Envelope } from '../domain/events';
 import { activeSecrets } from '../domain/hooks';
-import type { HookRecord } from '../store/store';
+import type { HookRecord, Store } from '../store/store';
 import { RESERVED_HEADERS } from './header-rules';
 import type { OutboundRequest } from './http-client';
+import { expandSingleBraceTags, withFlatTags } from '../catalog/flat-tags';
 import { renderTemplate } from './liquid';
 import { signatureHeader } from './signature';
 import { templateOutputProblem } from './template-output';
 import { isSecretHeader } from './secret-headers';
+import { deskdirectorBody, livechatBody } from './seed-formats';
 import { renderUrl } from './url-template';
 
 export { signatureHeader };
@@ -41,13 +43,17 @@ function authHeaders(hook: HookRecord): Record<string, string> {
   }
 }
 
-function renderBody(hook: HookRecord, envelopes: Envelope[]): { body: string; contentType: string } {
+function renderBody(hook: HookRecord, envelopes: Envelope[], options: BuildOptions): { body: string; contentType: string } {
   const [first] = envelopes;
   switch (hook.format) {
     case 'data':
       return { body: JSON.stringify(first.data), contentType: 'application/json' };
     case 'batch':
       return { body: JSON.stringify(envelopes), contentType: 'application/json' };
+    case 'deskdirector':
+      return { body: deskdirectorBody(envelopes), contentType: 'application/json' };
+    case 'livechat':
+      return { body: livechatBody(first, options.liveChatAppId ?? null), contentType: 'application/json' };
     case 'template': {
       const template = hook.template ?? { body: '', contentType: 'json' as const };
       return { body: renderCheckedTemplate(template, first), contentType: TEMPLATE_CONTENT_TYPES[template.contentType] };
@@ -65,7 +71,9 @@ type HookTemplate = NonNullable<HookRecord['template']>;
  * valid for its content type: such a body is never sent, the attempt fails with the reason.
  */
 function renderCheckedTemplate(template: HookTemplate, envelope: Envelope, options: { strictVariables?: boolean } = {}): string {
-  const body = renderTemplate(template.contentType, template.body, envelope, options);
+  // EddyDesk's single-brace tags and the trigger's flat tags work in every render, checked or sent.
+  const source = expandSingleBraceTags(template.body);
+  const body = renderTemplate(template.contentType, source, withFlatTags(envelope, source), options);
   const problem = templateOutputProblem(template.contentType, body);
   if (problem) throw new Error(`the template's output ${problem} (content type ${template.contentType}), so it was not sent`);
   return body;
@@ -101,6 +109,18 @@ export interface BuildOptions {
   signedAt: Date;
   /** Which secrets are active is decided at this (engine clock) time. */
   now: number;
+  /** The tenant's live-chat appId, for `livechat` hooks (see formatContext). */
+  liveChatAppId?: string | null;
+}
+
+/**
+ * What a hook's format needs beyond the hook and its events, read from the store: only `livechat`
+ * needs anything (the tenant's appId), so other hooks cost no read. Spread into buildRequest's options.
+ */
+export async function formatContext(store: Pick<Store, 'getTenant'>, hook: HookRecord): Promise<Partial<BuildOptions>> {
+  if (hook.format !== 'livechat') return {};
+  const tenant = await store.getTenant(hook.tenantId);
+  return { liveChatAppId: tenant?.liveChatAppId ?? null };
 }
 
 /**
@@ -111,7 +131,7 @@ export interface BuildOptions {
 export function buildRequest(hook: HookRecord, envelopes: Envelope[], options: BuildOptions): OutboundRequest {
   if (envelopes.length === 0) throw new Error('buildRequest needs at least one envelope');
   let url = renderUrl(hook.url, envelopes[0]);
-  const rendered = renderBody(hook, envelopes);
+  const rendered = renderBody(hook, envelopes, options);
   let body: string | null = rendered.body;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(hook.headers ?? {})) {

@@ -1,8 +1,10 @@
 /**
  * Hook URLs may carry Liquid tags (`https://x.example/tickets/{{ data.ticket.id }}`), rendered per
  * event with every value URL-encoded. Tags are allowed only after the host, so the host checked at
- * subscribe time is the host every delivery goes to.
+ * subscribe time is the host every delivery goes to. Callers pass the URL with EddyDesk's `{tag}`
+ * form already expanded (expandSingleBraceTags), so both forms follow the same rules.
  */
+import { expandSingleBraceTags, withFlatTags } from '../catalog/flat-tags';
 import { hasLiquidTags, renderTemplate } from './liquid';
 
 const TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
@@ -20,7 +22,8 @@ export function placeholderUrl(url: string): string {
   return url.replace(TAG, 'x');
 }
 
-/** Renders the URL's tags over the envelope, each output URL-encoded. */
+/** Renders the URL's tags (flat tags too, EddyDesk's `{tag}` form included) over the envelope, each output URL-encoded. */
 export function renderUrl(url: string, envelope: object): string {
-  return hasLiquidTags(url) ? renderTemplate('url', url, envelope) : url;
+  const source = expandSingleBraceTags(url);
+  return hasLiquidTags(source) ? renderTemplate('url', source, withFlatTags(envelope, source)) : url;
 }

@@ -2,7 +2,7 @@ import type { AppDeps } from '../app-deps';
 import type { ApiKeyRecord, Page, PageRequest, TenantRecord } from '../store/store';
 import { generateApiKey, hashApiKey, keyPrefix } from './api-key-secret';
 import { type AuthContext, requireAdmin, requireTenant } from './auth';
-import { ForbiddenError, NotFoundError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { newApiKeyId, newTenantId } from './ids';
 
 export interface CreatedApiKey {
@@ -37,7 +37,7 @@ export async function createTenant(
   input: { name: string; keyName?: string; id?: string },
 ): Promise<{ tenant: TenantRecord; apiKey: CreatedApiKey }> {
   const now = deps.clock.now();
-  const tenant: TenantRecord = { id: input.id ?? newTenantId(now), name: input.name, webhooksEnabled: true, createdAt: now };
+  const tenant: TenantRecord = { id: input.id ?? newTenantId(now), name: input.name, webhooksEnabled: true, liveChatAppId: null, createdAt: now };
   await deps.store.createTenant(tenant);
   const apiKey = await createApiKeyRecord(deps, { tenantId: tenant.id, name: input.keyName ?? 'default' });
   return { tenant, apiKey };
@@ -86,9 +86,37 @@ export async function revokeApiKey(deps: AppDeps, auth: AuthContext, keyId: stri
   if (!(await deps.store.revokeApiKey(scope, keyId, deps.clock.now()))) throw new NotFoundError(`No API key ${keyId}.`);
 }
 
-export async function updateSettings(deps: AppDeps, auth: AuthContext, patch: { webhooksEnabled: boolean }): Promise<TenantRecord> {
+export interface SettingsPatch {
+  webhooksEnabled?: boolean;
+  liveChatAppId?: string | null;
+}
+
+/** The first registered `livechat` hook of the tenant, if any (a rare admin check: reads the hook list). */
+async function firstLiveChatHook(deps: AppDeps, tenantId: string): Promise<string | null> {
+  let cursor: string | null = null;
+  do {
+    const page = await deps.store.listHooks({ tenantId, deleted: false, limit: 100, cursor });
+    const hook = page.items.find((item) => item.format === 'livechat');
+    if (hook) return hook.id;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return null;
+}
+
+export async function updateSettings(deps: AppDeps, auth: AuthContext, patch: SettingsPatch): Promise<TenantRecord> {
   const tenant = requireTenant(auth);
-  const updated = await deps.store.updateTenant(tenant.id, { webhooksEnabled: patch.webhooksEnabled });
+  if (patch.liveChatAppId === null) {
+    const hookId = await firstLiveChatHook(deps, tenant.id);
+    if (hookId) {
+      throw new ValidationError('The live-chat appId is in use.', [
+        { pointer: '/liveChatAppId', location: 'body', detail: `cannot be removed while livechat format hooks send it (hook ${hookId}); change their format or delete them first` },
+      ]);
+    }
+  }
+  const changes: SettingsPatch = {};
+  if (patch.webhooksEnabled !== undefined) changes.webhooksEnabled = patch.webhooksEnabled;
+  if (patch.liveChatAppId !== undefined) changes.liveChatAppId = patch.liveChatAppId;
+  const updated = await deps.store.updateTenant(tenant.id, changes);
   if (!updated) throw new NotFoundError(`No tenant ${tenant.id}.`);
   return updated;
 }

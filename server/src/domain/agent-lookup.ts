@@ -9,7 +9,7 @@ import type { AppDeps } from '../app-deps';
 import { createHttpClient, type HttpClient } from '../delivery/http-client';
 import type { RunningEngine } from '../delivery/engine';
 import { hookMatches, newDeliveryId } from '../delivery/plan';
-import { buildRequest } from '../delivery/request-builder';
+import { buildRequest, formatContext } from '../delivery/request-builder';
 import type { AgentLookupRecord, EventRecord, HookRecord } from '../store/store';
 import { notifyAgentLookupAnswered, onAgentLookupAnswered } from './agent-lookup-waiters';
 import { ConflictError, NotFoundError, ValidationError, type ProblemField } from './errors';
@@ -189,7 +189,7 @@ export async function lookupAgent(deps: AppDeps, tenantId: string, chatId: strin
   const client = httpClient(deps);
 
   const ask = async (hook: HookRecord): Promise<void> => {
-    const request = buildRequest(hook, [envelope], { msgId: newDeliveryId(now), signedAt: new Date(), now: deps.clock.now() });
+    const request = buildRequest(hook, [envelope], { msgId: newDeliveryId(now), signedAt: new Date(), now: deps.clock.now(), ...(await formatContext(deps.store, hook)) });
     const result = await client.send(request, { signal: abort.signal, timeoutMs: Math.max(1, deadline - Date.now()) });
     if (settled) return;
     if (result.kind !== 'response') {

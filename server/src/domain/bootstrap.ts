@@ -44,7 +44,7 @@ async function ensureDefaultTenant(deps: AppDeps): Promise<boolean> {
   const { store } = deps;
   if (await store.getTenant(DEFAULT_TENANT_ID)) return false;
   try {
-    await store.createTenant({ id: DEFAULT_TENANT_ID, name: DEFAULT_TENANT_NAME, webhooksEnabled: true, createdAt: deps.clock.now() });
+    await store.createTenant({ id: DEFAULT_TENANT_ID, name: DEFAULT_TENANT_NAME, webhooksEnabled: true, liveChatAppId: null, createdAt: deps.clock.now() });
     return true;
   } catch (error) {
     // Each store words its unique-key violation differently; the row being there now is what counts.

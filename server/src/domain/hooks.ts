@@ -11,6 +11,7 @@ import type {
   HookStatus,
   HttpMethod,
   Page,
+  RedirectHandling,
   RetryPolicy,
 } from '../store/store';
 import { type AuthContext, actorName } from './auth';
@@ -18,6 +19,8 @@ import { ConflictError, NotFoundError, ValidationError, type ProblemField } from
 import { publishEvent } from './events';
 import { newHookId, newSigningSecret } from './ids';
 import { findTrigger, getTriggerSample, listTriggers } from './triggers';
+import { flatTagsOf } from '../catalog/flat-tags';
+import { tagProblems, type SubscribedType } from '../delivery/tag-check';
 
 /** The writable fields of a hook, as the API takes them (HookFields in openapi/base.yaml). */
 export interface HookInput {
@@ -36,6 +39,7 @@ export interface HookInput {
   secretHeaders?: string[];
   filter?: Record<string, unknown> | null;
   retryPolicy?: RetryPolicy;
+  redirects?: RedirectHandling;
   ordered?: boolean;
   maxInFlight?: number | null;
   rateLimit?: HookRecord['rateLimit'];
@@ -107,6 +111,59 @@ async function templateProblems(
   return problems;
 }
 
+const catalogTypes = new WeakMap<AppDeps['catalog'], Map<string, SubscribedType>>();
+
+/** A catalog trigger as the tag check sees it, built once per catalog (the inlined schema is read only). */
+function catalogType(deps: AppDeps, type: string): SubscribedType {
+  let byType = catalogTypes.get(deps.catalog);
+  if (!byType) {
+    byType = new Map();
+    catalogTypes.set(deps.catalog, byType);
+  }
+  let entry = byType.get(type);
+  if (!entry) {
+    entry = { type, schema: deps.catalog.dataSchema(type), tags: new Set(flatTagsOf(deps.catalog, type).map((t) => t.name)) };
+    byType.set(type, entry);
+  }
+  return entry;
+}
+
+/** The subscribed types as the tag check sees them: catalog shapes and tags; custom types and `*` are open. */
+function subscribedTypes(deps: AppDeps, events: string[]): SubscribedType[] {
+  const types: SubscribedType[] = [];
+  for (const type of events) {
+    if (type === '*') {
+      types.push({ type, schema: null, tags: new Set() });
+      for (const trigger of deps.catalog.types) types.push(catalogType(deps, trigger));
+    } else if (deps.catalog.get(type)) {
+      types.push(catalogType(deps, type));
+    } else {
+      types.push({ type, schema: null, tags: new Set() });
+    }
+  }
+  return types;
+}
+
+/** Tags in the URL and template that the subscribed events do not have (unknown events are reported elsewhere). */
+function tagFieldProblems(deps: AppDeps, hook: { url?: unknown; events: string[]; format?: unknown; template?: unknown }): ProblemField[] {
+  const types = subscribedTypes(deps, hook.events);
+  const problems = typeof hook.url === 'string' ? tagProblems(hook.url, 'url', '/url', types) : [];
+  const template = hook.template as { body?: unknown; contentType?: unknown } | null | undefined;
+  if (hook.format === 'template' && template && typeof template.body === 'string') {
+    const context = template.contentType === 'xml' || template.contentType === 'form' ? template.contentType : 'json';
+    problems.push(...tagProblems(template.body, context, '/template/body', types));
+  }
+  return problems.map((problem) => ({ ...problem, location: 'body' as const }));
+}
+
+/** A `livechat` hook sends the tenant's appId, so the tenant must have one before such a hook is saved. */
+async function formatProblems(deps: AppDeps, tenantId: string, format: unknown): Promise<ProblemField[]> {
+  if (format !== 'livechat') return [];
+  const tenant = await deps.store.getTenant(tenantId);
+  if (tenant?.liveChatAppId) return [];
+  return [{ pointer: '/format', location: 'body', detail: 'livechat sends the tenant\'s live-chat appId, which is not set: set it first with PATCH /v1/settings {"liveChatAppId": "…"}' }];
+}
+
 function refuse(problems: ProblemField[]): void {
   if (problems.length > 0) throw new ValidationError('The hook cannot be saved as given.', problems);
 }
@@ -131,6 +188,7 @@ export function newHookRecord(tenantId: string, input: HookInput & { url: string
     secretHeaders: input.secretHeaders ?? [],
     filter: input.filter ?? null,
     retryPolicy: input.retryPolicy ?? { type: 'standard' },
+    redirects: input.redirects ?? 'fail',
     ordered: input.ordered ?? false,
     maxInFlight: input.maxInFlight ?? null,
     rateLimit: input.rateLimit ?? null,
@@ -160,6 +218,8 @@ export async function createHook(
   refuse([
     ...(await eventProblems(deps, tenantId, input.events)),
     ...(await settingsProblems(deps, input)),
+    ...(await formatProblems(deps, tenantId, input.format)),
+    ...tagFieldProblems(deps, input),
     ...resolved.problems,
     ...secretHeaderProblems(input.secretHeaders, input.headers ?? {}),
   ]);
@@ -216,7 +276,13 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, gi
   };
   refuse([
     ...(input.events ? await eventProblems(deps, tenantId, input.events) : []),
-    ...(await settingsProblems(deps, merged)),
+    ...(await settingsProblems(deps, { ...merged, redirects: input.redirects })),
+    ...(input.format !== undefined && input.format !== hook.format ? await formatProblems(deps, tenantId, input.format) : []),
+    // Tags are checked against the events the hook will have, so changing only the events re-checks them;
+    // a change that touches none of these (a rename, enabled) never trips over an older hook's template.
+    ...(input.url !== undefined || input.events !== undefined || input.format !== undefined || input.template !== undefined
+      ? tagFieldProblems(deps, { url: input.url ?? hook.url, events: input.events ?? hook.events, format: merged.format, template: merged.template })
+      : []),
     ...resolved.problems,
     ...secretHeaderProblems(input.secretHeaders, headersAfter),
   ]);
@@ -225,7 +291,7 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, gi
   }
 
   const patch: Partial<HookRecord> = {};
-  for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'ordered', 'maxInFlight', 'rateLimit', 'source'] as const) {
+  for (const key of ['url', 'events', 'name', 'description', 'brand', 'format', 'template', 'method', 'auth', 'headers', 'filter', 'retryPolicy', 'redirects', 'ordered', 'maxInFlight', 'rateLimit', 'source'] as const) {
     if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
   }
   if (input.secretHeaders !== undefined || input.headers !== undefined) {

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app-deps';
 import { type CatalogTrigger, type JsonSchema, envelopeWithData, sampleEventId, triggerTitle } from '../catalog/catalog';
 import type { CustomEventTypeRecord } from '../store/store';
+import { flatTagPath, flatTagsOf } from '../catalog/flat-tags';
 import { NotFoundError } from './errors';
 
 /** A trigger as the API lists it: a catalog trigger or one of the tenant's custom event types. */
@@ -20,6 +21,8 @@ export interface TriggerDetail extends TriggerSummary {
   schema: JsonSchema;
   sample: Record<string, unknown>;
   variants: Record<string, Record<string, unknown>>;
+  /** The flat tags it offers in hook URLs and templates (none for custom types). */
+  tags: Array<{ name: string; title: string; path: string }>;
 }
 
 export type ResolvedTrigger =
@@ -96,10 +99,11 @@ export async function getTrigger(deps: AppDeps, tenantId: string, type: string):
   const resolved = await resolveTrigger(deps, tenantId, type);
   if (resolved.kind === 'catalog') {
     const { trigger } = resolved;
-    return { ...catalogSummary(trigger), schema: deps.catalog.dataSchema(type), sample: trigger.sample, variants: trigger.variants };
+    const tags = flatTagsOf(deps.catalog, type).map((tag) => ({ name: tag.name, title: tag.title, path: flatTagPath(deps.catalog, type, tag) }));
+    return { ...catalogSummary(trigger), schema: deps.catalog.dataSchema(type), sample: trigger.sample, variants: trigger.variants, tags };
   }
   const { record } = resolved;
-  return { ...customSummary(record), schema: record.schema, sample: record.sample, variants: {} };
+  return { ...customSummary(record), schema: record.schema, sample: record.sample, variants: {}, tags: [] };
 }
 
 /** The JSON Schema of the delivered body: the envelope with the trigger's data schema, fully inlined. */
@@ -107,9 +111,10 @@ export async function getTriggerSchema(deps: AppDeps, tenantId: string, type: st
   const resolved = await resolveTrigger(deps, tenantId, type);
   if (resolved.kind === 'catalog') return deps.catalog.envelopeSchema(type);
   const envelope = deps.catalog.inline(deps.catalog.envelope, deps.catalog.envelope);
-  const { $schema: _schema, $id: _id, $defs: defs, ...data } = resolved.record.schema as JsonSchema;
-  // The custom schema's `#/$defs/…` refs resolve against the root, so its $defs move to the root.
-  return { ...envelopeWithData(envelope, data, type), ...(defs ? { $defs: defs } : {}) };
+  const { $schema: _schema, $id: _id, $defs: defs, definitions, ...data } = resolved.record.schema as JsonSchema;
+  // The custom schema's `#/$defs/…` (2020-12) and `#/definitions/…` (draft-07) refs resolve against
+  // the root, so they move to the root.
+  return { ...envelopeWithData(envelope, data, type), ...(defs ? { $defs: defs } : {}), ...(definitions ? { definitions } : {}) };
 }
 
 /** The sample data wrapped in the envelope, as a hook would receive it. */

@@ -75,6 +75,7 @@ export function hookView(hook: HookRecord): Schemas['Hook'] {
     secretHeaders: secretHeaderNames(hook),
     filter: hook.filter,
     retryPolicy: hook.retryPolicy,
+    redirects: hook.redirects,
     ordered: hook.ordered,
     maxInFlight: hook.maxInFlight,
     rateLimit: hook.rateLimit,

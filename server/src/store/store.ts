@@ -6,7 +6,9 @@
  */
 
 export type HookStatus = 'active' | 'inactive' | 'disabled';
-export type HookFormat = 'envelope' | 'data' | 'batch' | 'template';
+export type HookFormat = 'envelope' | 'data' | 'batch' | 'template' | 'livechat' | 'deskdirector';
+/** What a 3xx answer means: `fail` (retried as "redirect not followed") or `succeed` (EddyDesk: 2xx and 3xx succeed). */
+export type RedirectHandling = 'fail' | 'succeed';
 export type HttpMethod = 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled';
 /**
@@ -24,6 +26,8 @@ export interface TenantRecord {
   name: string;
   /** The tenant's global switch: off, events are stored but create no deliveries. */
   webhooksEnabled: boolean;
+  /** The live-chat server's `appId`, sent by `livechat` format hooks; null until set. */
+  liveChatAppId: string | null;
   createdAt: number;
 }
 
@@ -93,6 +97,8 @@ export interface HookRecord {
   /** A Mongo-style query over the envelope, or null. */
   filter: Record<string, unknown> | null;
   retryPolicy: RetryPolicy;
+  /** Whether a 3xx answer counts as success; redirects are never followed either way. */
+  redirects: RedirectHandling;
   ordered: boolean;
   /** Requests in flight to this hook at most; null: the server's default (DESKHOOKS_HOOK_MAX_IN_FLIGHT). */
   maxInFlight: number | null;
@@ -256,7 +262,7 @@ export interface Store {
   createTenant(tenant: TenantRecord): Promise<void>;
   getTenant(id: string): Promise<TenantRecord | undefined>;
   listTenants(page: PageRequest): Promise<Page<TenantRecord>>;
-  updateTenant(id: string, patch: Partial<Pick<TenantRecord, 'name' | 'webhooksEnabled'>>): Promise<TenantRecord | undefined>;
+  updateTenant(id: string, patch: Partial<Pick<TenantRecord, 'name' | 'webhooksEnabled' | 'liveChatAppId'>>): Promise<TenantRecord | undefined>;
 
   createApiKey(key: ApiKeyRecord): Promise<void>;
   /** Revoked keys are returned too; the caller refuses them. */

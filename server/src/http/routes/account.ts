@@ -55,12 +55,13 @@ export function accountRouter(deps: AppDeps): express.Router {
   });
 
   router.get('/v1/settings', (_req, res) => {
-    res.json({ webhooksEnabled: tenantOf(res).webhooksEnabled });
+    const tenant = tenantOf(res);
+    res.json({ webhooksEnabled: tenant.webhooksEnabled, liveChatAppId: tenant.liveChatAppId });
   });
 
   router.patch('/v1/settings', async (req, res) => {
-    const tenant = await accounts.updateSettings(deps, authOf(res), bodyOf<{ webhooksEnabled: boolean }>(req));
-    res.json({ webhooksEnabled: tenant.webhooksEnabled });
+    const tenant = await accounts.updateSettings(deps, authOf(res), bodyOf<accounts.SettingsPatch>(req));
+    res.json({ webhooksEnabled: tenant.webhooksEnabled, liveChatAppId: tenant.liveChatAppId });
   });
 
   return router;

@@ -26,7 +26,7 @@ export function customEventTypesRouter(deps: AppDeps): express.Router {
   });
 
   router.delete('/v1/custom-event-types/:type', async (req, res) => {
-    await deps.store.deleteCustomEventType(tenantIdOf(res), req.params.type);
+    await custom.deleteCustomEventType(deps, tenantIdOf(res), req.params.type);
     res.status(204).end();
   });
 

@@ -26,6 +26,7 @@ export const tenantColumns: Columns<TenantRecord> = [
   { field: 'id', column: 'id' },
   { field: 'name', column: 'name' },
   { field: 'webhooksEnabled', column: 'webhooks_enabled' },
+  { field: 'liveChatAppId', column: 'live_chat_app_id' },
   { field: 'createdAt', column: 'created_at' },
 ];
 
@@ -69,6 +70,7 @@ export const hookColumns: Columns<HookRecord> = [
   { field: 'secretHeaders', column: 'secret_headers', json: true },
   { field: 'filter', column: 'filter', json: true },
   { field: 'retryPolicy', column: 'retry_policy', json: true },
+  { field: 'redirects', column: 'redirects' },
   { field: 'ordered', column: 'ordered' },
   { field: 'maxInFlight', column: 'max_in_flight' },
   { field: 'rateLimit', column: 'rate_limit', json: true },

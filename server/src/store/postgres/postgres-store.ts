@@ -204,11 +204,11 @@ class PgStore implements PostgresStore {
 
   async updateTenant(
     id: string,
-    patch: Partial<Pick<TenantRecord, 'name' | 'webhooksEnabled'>>,
+    patch: Partial<Pick<TenantRecord, 'name' | 'webhooksEnabled' | 'liveChatAppId'>>,
   ): Promise<TenantRecord | undefined> {
     const values: unknown[] = [id];
     const assignments = setClause(
-      tenantColumns.filter((column) => column.field === 'name' || column.field === 'webhooksEnabled'),
+      tenantColumns.filter((column) => column.field === 'name' || column.field === 'webhooksEnabled' || column.field === 'liveChatAppId'),
       patch,
       values,
     );

@@ -15,7 +15,7 @@ export type Row = Record<string, any>;
 const json = (text: string | null): any => (text === null ? null : JSON.parse(text));
 
 export function tenantFromRow(row: Row): TenantRecord {
-  return { id: row.id, name: row.name, webhooksEnabled: row.webhooks_enabled === 1, createdAt: row.created_at };
+  return { id: row.id, name: row.name, webhooksEnabled: row.webhooks_enabled === 1, liveChatAppId: row.live_chat_app_id ?? null, createdAt: row.created_at };
 }
 
 export function apiKeyFromRow(row: Row): ApiKeyRecord {
@@ -61,6 +61,7 @@ export const HOOK_COLUMNS: Record<keyof Omit<HookRecord, 'id' | 'tenantId'>, [st
   secretHeaders: ['secret_headers', (v) => JSON.stringify(v)],
   filter: ['filter', (v) => (v === null ? null : JSON.stringify(v))],
   retryPolicy: ['retry_policy', (v) => JSON.stringify(v)],
+  redirects: ['redirects', (v) => v],
   ordered: ['ordered', (v) => (v ? 1 : 0)],
   maxInFlight: ['max_in_flight', (v) => v],
   rateLimit: ['rate_limit', (v) => (v === null ? null : JSON.stringify(v))],
@@ -94,6 +95,7 @@ export function hookFromRow(row: Row): HookRecord {
     secretHeaders: json(row.secret_headers ?? '[]'),
     filter: json(row.filter),
     retryPolicy: json(row.retry_policy),
+    redirects: row.redirects ?? 'fail',
     ordered: row.ordered === 1,
     maxInFlight: row.max_in_flight ?? null,
     rateLimit: json(row.rate_limit ?? null),

@@ -169,7 +169,7 @@ export class SqliteStore implements Store {
     return {
       ping: db.prepare('SELECT 1'),
       insertTenant: db.prepare(
-        'INSERT INTO tenants (id, name, webhooks_enabled, created_at) VALUES (@id, @name, @webhooks_enabled, @created_at)',
+        'INSERT INTO tenants (id, name, webhooks_enabled, live_chat_app_id, created_at) VALUES (@id, @name, @webhooks_enabled, @live_chat_app_id, @created_at)',
       ),
       getTenant: db.prepare('SELECT * FROM tenants WHERE id = ?'),
       listTenants: db.prepare('SELECT * FROM tenants WHERE seq > ? ORDER BY seq LIMIT ?'),
@@ -352,6 +352,7 @@ export class SqliteStore implements Store {
       id: tenant.id,
       name: tenant.name,
       webhooks_enabled: tenant.webhooksEnabled ? 1 : 0,
+      live_chat_app_id: tenant.liveChatAppId ?? null,
       created_at: tenant.createdAt,
     });
   }
@@ -367,7 +368,7 @@ export class SqliteStore implements Store {
 
   async updateTenant(
     id: string,
-    patch: Partial<Pick<TenantRecord, 'name' | 'webhooksEnabled'>>,
+    patch: Partial<Pick<TenantRecord, 'name' | 'webhooksEnabled' | 'liveChatAppId'>>,
   ): Promise<TenantRecord | undefined> {
     const sets: string[] = [];
     const params: Row = { id };
@@ -378,6 +379,10 @@ export class SqliteStore implements Store {
     if (patch.webhooksEnabled !== undefined) {
       sets.push('webhooks_enabled = @webhooks_enabled');
       params.webhooks_enabled = patch.webhooksEnabled ? 1 : 0;
+    }
+    if (patch.liveChatAppId !== undefined) {
+      sets.push('live_chat_app_id = @live_chat_app_id');
+      params.live_chat_app_id = patch.liveChatAppId;
     }
     if (sets.length > 0) this.db.prepare(`UPDATE tenants SET ${sets.join(', ')} WHERE id = @id`).run(params);
     return this.getTenant(id);

@@ -72,6 +72,7 @@ export function renderHookDetail(ctx, container, hook, label) {
       row('Extra headers', Object.keys(hook.headers ?? {}).length ? Object.keys(hook.headers).map((name) => h('code', { class: 'tag' }, name)) : 'None'),
       row('Filter', hook.filter ? h('pre', { class: 'code small-code' }, json(hook.filter)) : 'None: every event of its types'),
       row('Retry policy', retryLabel(hook.retryPolicy)),
+      row('A 3xx answer', hook.redirects === 'succeed' ? 'Counts as success (not followed)' : 'Counts as failure, retried (not followed)'),
       row('Ordered', hook.ordered ? 'Yes, one at a time' : 'No'),
       hook.brand ? row('Brand', hook.brand) : null,
       hook.template ? row('Template', h('pre', { class: 'code small-code' }, hook.template.body)) : null,

@@ -14,6 +14,12 @@ const FORMATS = [
   ['data', 'The resource alone (data)'],
   ['batch', 'Batch: a JSON array of events'],
   ['template', 'Template: a Liquid template'],
+  ['livechat', 'Live chat: {trigger, appId, data, created_at}'],
+  ['deskdirector', 'DeskDirector: a JSON array of the changed resources'],
+];
+const REDIRECTS = [
+  ['fail', 'Failure: retried (default)'],
+  ['succeed', 'Success, as EddyDesk counts 2xx and 3xx'],
 ];
 const AUTH_TYPES = [
   ['none', 'None'],
@@ -82,7 +88,7 @@ export async function openHookForm(ctx, { hook, onSaved }) {
   const editing = Boolean(hook);
   const prefix = `hook-form-${++formCounter}`;
   const id = (name) => `${prefix}-${name}`;
-  const triggers = await ctx.catalog.triggers();
+  const [triggers, settings] = await Promise.all([ctx.catalog.triggers(), ctx.api.get('/v1/settings')]);
   const chosen = new Set(hook?.events ?? []);
 
   const urlInput = h('input', { id: id('url'), name: 'url', type: 'text', inputmode: 'url', required: true, spellcheck: 'false', value: hook?.url ?? '', placeholder: 'https://example.com/webhooks/deskhooks' });
@@ -130,6 +136,10 @@ export async function openHookForm(ctx, { hook, onSaved }) {
   const formatSelect = select(id('format'), 'format', FORMATS, hook?.format ?? 'envelope');
   const templateBody = h('textarea', { id: id('template-body'), name: 'templateBody', rows: '5', spellcheck: 'false', placeholder: '{"text": "Ticket {{ data.ticket.id }}: {{ data.ticket.summary }}"}' }, hook?.template?.body ?? '');
   const templateType = select(id('template-type'), 'templateContentType', [['json', 'JSON'], ['xml', 'XML'], ['form', 'Form (URL-encoded)']], hook?.template?.contentType ?? 'json');
+  // The live-chat appId is the account's (every livechat webhook sends the same one); it is edited here
+  // because this is where an admin meets it, and saved to the settings before the webhook.
+  const appIdInput = h('input', { id: id('livechat-app-id'), name: 'liveChatAppId', maxlength: '200', autocomplete: 'off', value: settings.liveChatAppId ?? '' });
+  const liveChatFields = h('div', { class: 'subfields' }, field(id('livechat-app-id'), 'Live-chat app id (appId)', appIdInput, 'Shared by every live-chat webhook of this account.'));
   const templateFields = h('div', { class: 'subfields' }, field(id('template-body'), 'Template (Liquid over the envelope)', templateBody), field(id('template-type'), 'Sent as', templateType));
 
   const methodSelect = select(id('method'), 'method', ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'].map((m) => [m, m]), hook?.method ?? 'POST');
@@ -151,6 +161,7 @@ export async function openHookForm(ctx, { hook, onSaved }) {
   const retrySelect = select(id('retry'), 'retryPolicy', RETRY_POLICIES, hook?.retryPolicy?.type ?? 'standard');
   const retryDelays = h('input', { id: id('retry-delays'), name: 'retryDelays', inputmode: 'numeric', value: (hook?.retryPolicy?.delays ?? []).join(', '), placeholder: '10, 60, 600' });
   const retryDelaysField = field(id('retry-delays'), 'Delays in seconds, comma-separated', retryDelays);
+  const redirectsSelect = select(id('redirects'), 'redirects', REDIRECTS, hook?.redirects ?? 'fail');
   const orderedInput = h('input', { type: 'checkbox', id: id('ordered'), name: 'ordered', checked: Boolean(hook?.ordered) });
   const enabledInput = h('input', { type: 'checkbox', id: id('enabled'), name: 'enabled', checked: true });
 
@@ -158,6 +169,7 @@ export async function openHookForm(ctx, { hook, onSaved }) {
 
   function sync() {
     templateFields.hidden = formatSelect.value !== 'template';
+    liveChatFields.hidden = formatSelect.value !== 'livechat';
     authBasic.hidden = authType.value !== 'basic';
     authBearer.hidden = authType.value !== 'bearer';
     authApiKey.hidden = authType.value !== 'api_key';
@@ -191,6 +203,11 @@ export async function openHookForm(ctx, { hook, onSaved }) {
     } else if (editing) {
       body.template = null;
     }
+    let appId;
+    if (body.format === 'livechat') {
+      appId = appIdInput.value.trim();
+      if (!appId) errors.push({ pointer: '/liveChatAppId', detail: 'is required for the live-chat format: it is sent as appId' });
+    }
     body.method = methodSelect.value;
     // Endpoint secrets are write-only: when editing, auth is sent only if the admin changed it, and
     // then its secret must be typed again (the "unchanged" placeholder must never turn into an empty one).
@@ -222,19 +239,20 @@ export async function openHookForm(ctx, { hook, onSaved }) {
     } else {
       body.retryPolicy = { type: retryType };
     }
+    body.redirects = redirectsSelect.value;
     body.ordered = orderedInput.checked;
     if (!editing) {
       body.enabled = enabledInput.checked;
       body.source = 'admin';
     }
-    return { body, errors };
+    return { body, errors, appId };
   }
 
   function markInvalid(errors) {
     for (const element of dialog.querySelectorAll('[aria-invalid]')) element.removeAttribute('aria-invalid');
     for (const error of errors) {
       const top = String(error.pointer ?? '').split('/')[1];
-      const target = { '/auth/password': authPassword, '/auth/token': authToken, '/auth/value': authValue }[error.pointer] ?? { url: urlInput, name: nameInput, description: descriptionInput, brand: brandInput, events: eventsFieldset, format: formatSelect, template: templateBody, method: methodSelect, auth: authType, headers: headersInput, secretHeaders: secretHeadersInput, filter: filterInput, retryPolicy: retrySelect.value === 'custom' ? retryDelays : retrySelect }[top];
+      const target = { '/auth/password': authPassword, '/auth/token': authToken, '/auth/value': authValue }[error.pointer] ?? { url: urlInput, name: nameInput, description: descriptionInput, brand: brandInput, events: eventsFieldset, format: formatSelect, template: templateBody, method: methodSelect, auth: authType, headers: headersInput, secretHeaders: secretHeadersInput, filter: filterInput, retryPolicy: retrySelect.value === 'custom' ? retryDelays : retrySelect, redirects: redirectsSelect, liveChatAppId: appIdInput }[top];
       target?.setAttribute('aria-invalid', 'true');
     }
   }
@@ -250,11 +268,11 @@ export async function openHookForm(ctx, { hook, onSaved }) {
         { class: 'form-grid' },
         field(id('description'), 'Description', descriptionInput, 'What the webhook is for, shown in the lists.'),
         field(id('name'), 'Name (optional)', nameInput),
-        h('div', { class: 'span-2' }, field(id('url'), 'Receiver URL', urlInput, 'HTTPS. May use Liquid, such as {{ data.ticket.id }}.')),
+        h('div', { class: 'span-2' }, field(id('url'), 'Receiver URL', urlInput, 'HTTPS. May use Liquid, such as {{ data.ticket.id }}, or a flat tag, {{ ticket_id }} or {ticket_id} (each event\'s tags are listed under Samples).')),
         h('div', { class: 'span-2' }, eventsFieldset),
         field(id('format'), 'Payload format', formatSelect),
         field(id('method'), 'HTTP method', methodSelect),
-        h('div', { class: 'span-2' }, templateFields),
+        h('div', { class: 'span-2' }, templateFields, liveChatFields),
         field(id('auth-type'), 'Authentication to the receiver', authType, 'Optional. Every delivery is signed with the webhook\'s secret anyway (see Webhook security).'),
         field(id('brand'), 'Brand (optional)', brandInput, 'Only events of this brand.'),
         h('div', { class: 'span-2' }, authBasic, authBearer, authApiKey),
@@ -263,13 +281,14 @@ export async function openHookForm(ctx, { hook, onSaved }) {
         field(id('filter'), 'Filter (a Mongo-style query over the event, JSON)', filterInput),
         field(id('retry'), 'Retry policy', retrySelect),
         retryDelaysField,
+        field(id('redirects'), 'A 3xx (redirect) answer counts as', redirectsSelect, 'Redirects are never followed; choose whether the answer itself is a success.'),
         h('div', { class: 'check span-2' }, orderedInput, h('label', { for: orderedInput.id }, 'Ordered: deliver this webhook\'s events one at a time, in order')),
         editing ? null : h('div', { class: 'check span-2' }, enabledInput, h('label', { for: enabledInput.id }, 'Active: start delivering at once')),
       ),
     ],
     actions: [h('button', { type: 'button', class: 'secondary', onclick: () => close() }, 'Cancel'), saveButton],
     onSubmit: async () => {
-      const { body, errors } = collect();
+      const { body, errors, appId } = collect();
       markInvalid(errors);
       if (errors.length) {
         showProblem(errorBox, localProblem('Check the highlighted fields', errors));
@@ -279,6 +298,10 @@ export async function openHookForm(ctx, { hook, onSaved }) {
       clearProblem(errorBox);
       saveButton.disabled = true;
       try {
+        if (appId !== undefined && appId !== settings.liveChatAppId) {
+          const updated = await ctx.api.patch('/v1/settings', { liveChatAppId: appId });
+          settings.liveChatAppId = updated.liveChatAppId;
+        }
         const saved = editing ? await ctx.api.patch(`/v1/hooks/${encodeURIComponent(hook.id)}`, body) : await ctx.api.post('/v1/hooks', body);
         close();
         onSaved(saved, !editing);

@@ -3,6 +3,23 @@ import { $, h, replaceChildren, copyBlock, json } from './dom.js';
 import { showProblem, clearProblem } from './problem-view.js';
 import { GROUP_LABELS, groupTriggers, triggerLabel } from './catalog.js';
 
+/** The trigger's flat tags, as an EddyDesk admin writes them in a webhook's URL or template. */
+function tagsTable(tags) {
+  if (!tags.length) return h('p', { class: 'hint', id: 'sample-tags' }, 'No flat tags for this event: use paths such as {{ data.… }} in URLs and templates.');
+  return h(
+    'section',
+    { id: 'sample-tags' },
+    h('h3', {}, 'Tags for URLs and templates'),
+    h('p', { class: 'hint' }, 'Write them as {{ ticket_id }} or, as in EddyDesk, {ticket_id}.'),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tag'), h('th', { scope: 'col' }, 'What it holds'), h('th', { scope: 'col' }, 'Same as'))),
+      h('tbody', {}, tags.map((tag) => h('tr', {}, h('td', {}, h('code', {}, `{${tag.name}}`)), h('td', {}, tag.title), h('td', {}, h('code', {}, `{{ ${tag.path} }}`))))),
+    ),
+  );
+}
+
 export function createSamplesView(ctx) {
   const select = $('#sample-type');
   const output = $('#sample-output');
@@ -31,7 +48,7 @@ export function createSamplesView(ctx) {
     }
     if (type === shownType && output.childElementCount) return;
     const path = `/v1/triggers/${encodeURIComponent(type)}`;
-    const [sample, schema] = await Promise.all([ctx.api.get(`${path}/sample`), ctx.api.get(`${path}/schema`)]);
+    const [detail, sample, schema] = await Promise.all([ctx.api.get(path), ctx.api.get(`${path}/sample`), ctx.api.get(`${path}/schema`)]);
     const trigger = triggers.find((candidate) => candidate.type === type);
     shownType = type;
     replaceChildren(
@@ -40,6 +57,7 @@ export function createSamplesView(ctx) {
       trigger?.description ? h('p', {}, trigger.description) : null,
       trigger?.powerAutomate?.summary ? h('p', { class: 'hint' }, `Power Automate: “${trigger.powerAutomate.summary}”. Zapier: “${trigger.zapier?.label ?? triggerLabel(trigger)}”.`) : null,
       h('div', { class: 'two-columns' }, copyBlock(`Sample payload of ${type}`, json(sample), { id: 'sample-payload' }), copyBlock(`JSON Schema of ${type}`, json(schema), { id: 'sample-schema' })),
+      tagsTable(detail.tags ?? []),
     );
   }
 

@@ -58,7 +58,8 @@ describe('checking a template when it is saved', () => {
   });
 
   it('when a template guards an optional field with if or default, and quotes its strings, then it is accepted', async () => {
-    const body = '{"status": "{{ data.chat.status }}", "name": "{{ data.chat.name }}"{% if data.chat.nothing_here %}, "x": 1{% endif %}, "brand": "{{ brand | default: "none" }}"}';
+    // (A field the trigger's schema does not have at all is refused even when guarded: see the flat-tag check.)
+    const body = '{"status": "{{ data.chat.status }}"{% if data.chat.name %}, "name": "{{ data.chat.name }}"{% endif %}, "brand": "{{ brand | default: "none" }}"}';
     const response = await templated(body, 'json');
     expect(response.status).toBe(201);
     await server.request('DELETE', `/v1/hooks/${response.body.id}`);
@@ -83,7 +84,7 @@ describe('checking a template when it is saved', () => {
     // The chat.missed template does not fit ticket.created's sample (no data.chat).
     const patched = await server.request('PATCH', `/v1/hooks/${created.body.id}`, { body: { events: ['ticket.created'] } });
     expect(patched.status).toBe(422);
-    expect(patched.body.errors[0].detail).toMatch(/ticket\.created sample/);
+    expect(patched.body.errors[0].detail).toMatch(/data\.chat\.status.*ticket\.created|ticket\.created sample/);
     expect((await server.request('GET', `/v1/hooks/${created.body.id}`)).body.events).toEqual(['chat.missed']);
     await server.request('DELETE', `/v1/hooks/${created.body.id}`);
   });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { TEST_ENCRYPTION_KEY } from '../multi-node/server-node';
 import type { Clock } from '../../server/src/app-deps';
 import type { Config } from '../../server/src/config';
 import type { EngineOptions } from '../../server/src/delivery/engine';
@@ -64,6 +65,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DESKHOOKS_SHUTDOWN_GRACE_MS: '1000',
     ...options.env,
   };
+  // PostgreSQL requires an encryption key (nodes share it); SQLite tests keep their own key file.
+  if (/^postgres(ql)?:/.test(options.config?.databaseUrl ?? env.DATABASE_URL) && !env.DESKHOOKS_ENCRYPTION_KEY) {
+    env.DESKHOOKS_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
+  }
   let running: RunningServer;
   try {
     running = await startServer({

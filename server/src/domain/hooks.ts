@@ -94,8 +94,12 @@ async function templateProblems(
   if (hook.format !== 'template' || !template || typeof template.body !== 'string') return [];
   const problems: ProblemField[] = [];
   const field = (detail: string) => problems.push({ pointer: '/template/body', location: 'body', detail });
-  for (const type of new Set(hook.events.filter((t) => t !== '*'))) {
-    const problem = templateSampleProblem(template, await sampleEnvelopes(deps, tenantId, type, hook.brand ?? null), { strictVariables: true });
+  // A hook on several types may name fields of any of them (the others render null): which names exist
+  // is then the flat-tag check's (against every subscribed schema), and the renders here judge the
+  // output only. On one type, a variable its sample lacks is refused here too.
+  const types = [...new Set(hook.events.filter((t) => t !== '*'))];
+  for (const type of types) {
+    const problem = templateSampleProblem(template, await sampleEnvelopes(deps, tenantId, type, hook.brand ?? null), { strictVariables: types.length === 1 });
     if (problem) field(problem);
   }
   if (hook.events.includes('*')) {

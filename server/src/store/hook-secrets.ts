@@ -34,10 +34,29 @@ export function openHookField(cipher: SecretCipher, tenantId: string, hookId: st
   return JSON.parse(cipher.open(stored, hookAad(tenantId, hookId, field)));
 }
 
-/** The hook as the rest of deskhooks uses it: its sealed fields opened. */
+/**
+ * The hook as the rest of deskhooks uses it: its sealed fields opened, each on first read. Matching an
+ * event reads every candidate hook (10,000 for a large fan-out) but never its secrets, so it decrypts
+ * nothing; a delivery, the API or a copy of the record opens what it reads, once.
+ */
 export function openHookFields(cipher: SecretCipher, hook: HookRecord): HookRecord {
   const opened = { ...hook } as Record<string, unknown>;
-  for (const field of SEALED_HOOK_FIELDS) opened[field] = openHookField(cipher, hook.tenantId, hook.id, field, opened[field]);
+  for (const field of SEALED_HOOK_FIELDS) {
+    const stored = opened[field];
+    if (typeof stored !== 'string') continue;
+    Object.defineProperty(opened, field, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = openHookField(cipher, hook.tenantId, hook.id, field, stored);
+        Object.defineProperty(opened, field, { value, enumerable: true, configurable: true, writable: true });
+        return value;
+      },
+      set(value: unknown) {
+        Object.defineProperty(opened, field, { value, enumerable: true, configurable: true, writable: true });
+      },
+    });
+  }
   return opened as unknown as HookRecord;
 }
 

@@ -5,6 +5,7 @@ import type {
   AgentLookupRecord,
   ApiKeyRecord,
   AppendEventResult,
+  AppendRequest,
   AttemptRecord,
   CompleteAttemptInput,
   ClaimedDelivery,
@@ -22,6 +23,7 @@ import type {
 } from '../store';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyMigrations } from './migrate';
+import { createSqliteAppender, type SqliteAppender } from './append-events';
 import {
   HOOK_COLUMNS,
   type Row,
@@ -65,6 +67,7 @@ export class SqliteStore implements Store {
   private readonly s: ReturnType<SqliteStore['prepareStatements']>;
   /** Prepared hook updates by their SQL: a handful of shapes, reused on every delivery. */
   private readonly hookUpdates = new Map<string, Database.Statement>();
+  private readonly appender: SqliteAppender;
 
   constructor(readonly filename: string, options: SqliteStoreOptions = {}) {
     if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
@@ -76,6 +79,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     applyMigrations(this.db);
     this.s = this.prepareStatements();
+    this.appender = createSqliteAppender(this.db);
   }
 
   private prepareStatements() {
@@ -510,6 +514,12 @@ export class SqliteStore implements Store {
       .immediate();
     if (result.deliveries.length > 0 && !result.duplicate) this.notify();
     return result;
+  }
+
+  async appendEvents(requests: AppendRequest[]): Promise<AppendEventResult[]> {
+    const results = this.appender(requests);
+    if (results.some((result) => !result.duplicate && result.deliveries.length > 0)) this.notify();
+    return results;
   }
 
   async getEvent(tenantId: string, id: string): Promise<EventRecord | undefined> {

@@ -7,6 +7,7 @@ import { getCatalog } from './catalog/catalog';
 import { type Config, loadConfig } from './config';
 import { createDeliveryEngine, type EngineOptions, type RunningEngine } from './delivery/engine';
 import { bootstrapKeys } from './domain/bootstrap';
+import { withFastPublish } from './http/fast-publish';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { createStore } from './store/create-store';
@@ -72,7 +73,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const deps: AppDeps = { ...base, engine };
     const { generatedApiKey } = await bootstrapKeys(deps);
 
-    server = http.createServer(createApp(deps));
+    // POST /v1/events and /v1/events/batch are served before Express when they can be (http/fast-publish.ts).
+    server = http.createServer(withFastPublish(deps, createApp(deps)));
     const listening = server;
     await new Promise<void>((resolve, reject) => {
       listening.once('error', reject);

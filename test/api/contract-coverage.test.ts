@@ -112,6 +112,7 @@ describe('request examples', () => {
     testHook: () => ({ path: `/v1/hooks/${ids.hook}/test` }),
     recoverHook: () => ({ path: `/v1/hooks/${ids.hook}/recover` }),
     publishEvent: () => ({ path: '/v1/events' }),
+    publishEventBatch: () => ({ path: '/v1/events/batch' }),
     lookupAgent: () => ({ path: '/v1/chats/1772442845-3F1A/agent-lookup' }),
     respondToAgentLookup: () => ({ path: `/v1/agent-lookups/${ids.openLookup}/response` }),
   };
@@ -193,6 +194,8 @@ const errorCases: Record<string, ErrorCase> = {
   'publishEvent 400': () => ({ body: { type: 'chat.missed' } }),
   'publishEvent 413': () => ({ body: { type: 'chat.missed', data: { padding: 'x'.repeat(5000) } } }),
   'publishEvent 422': () => ({ body: { type: 'chat.teleported', data: {} } }),
+  'publishEventBatch 400': () => ({ body: { events: [] } }),
+  'publishEventBatch 413': () => ({ body: { events: Array.from({ length: 1_001 }, () => ({})) } }),
   'getEvent 404': () => ({ path: '/v1/events/evt_nope' }),
   'listDeliveries 400': () => ({ path: '/v1/deliveries?status=lost' }),
   'getDelivery 404': () => ({ path: '/v1/deliveries/msg_nope' }),

@@ -18,6 +18,7 @@ import { measureRawLimit } from './scenarios/raw-limit';
 import { measureIngestBaseline } from './scenarios/ingest-baseline';
 import { measureDelivery } from './scenarios/delivery';
 import { measureIngest } from './scenarios/ingest';
+import { measureBatchIngest } from './scenarios/ingest-batch';
 import { measureLatency } from './scenarios/latency';
 import { measureFanOut } from './scenarios/fan-out';
 import { measureBacklog } from './scenarios/backlog';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
       results.rawLimit = await measureRawLimit(receiver, sizes);
       log(`(1) raw limit: ${results.rawLimit.perSecond} req/s`);
     }
-    if (wants('raw') || wants('ingest')) {
+    if (wants('raw') || wants('ingest') || wants('batch')) {
       log('(3) ingest baseline');
       results.ingestBaseline = await measureIngestBaseline(sizes);
       log(`(3) ingest baseline: ${results.ingestBaseline.perSecond} req/s`);
@@ -101,6 +102,9 @@ async function main(): Promise<void> {
       });
       await attempt('ingest', async () => {
         store.ingest = await measureIngest(context);
+      });
+      await attempt('batch', async () => {
+        store.batch = await measureBatchIngest(context);
       });
       await attempt('latency', async () => {
         store.latency = [];

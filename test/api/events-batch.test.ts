@@ -154,7 +154,7 @@ describe('limits', () => {
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(413);
-    expect((await chunked.json()).detail).toMatch(/8192-byte limit/);
+    expect(((await chunked.json()) as { detail: string }).detail).toMatch(/8192-byte limit/);
     expect((await small.request('GET', `/v1/events/${id}_0`)).status).toBe(404);
     // The single-event limit stays its own: a batch limit below it does not shrink it.
     expect((await small.request('POST', '/v1/events', { body: { id, type: 'chat.missed', data: sample } })).status).toBe(202);

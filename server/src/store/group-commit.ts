@@ -1,14 +1,18 @@
 /**
- * Group commit for event appends. Every publish asks to append; the requests that arrive during one
- * turn of the event loop (and, while a commit is in flight, all that arrive until it ends) go to the
- * store in one Store.appendEvents call: one transaction for all of them. Each caller is answered only
- * once its own transaction has committed. Under light load a group is one event and nothing waits
- * for a timer; under heavy load the cost of a commit is shared by everything that arrived meanwhile.
+ * Group commit for event appends. Every publish asks to append; the requests that arrive until the
+ * next commit may start go to the store together, in one Store.appendEvents call: one transaction for
+ * all of them. A commit starts at most once a millisecond (GROUP_INTERVAL_MS), and never while the
+ * previous one is in flight. Each caller is answered only once its own transaction has committed.
+ * Under light load an event commits at once, alone (nothing waits for a timer); under heavy load one
+ * commit a millisecond carries everything that arrived meanwhile.
  */
 import type { AppendEventResult, AppendRequest, Store } from './store';
 
 /** Events per transaction at most: bounds the time one commit holds the write lock. */
 export const MAX_GROUP_EVENTS = 1_000;
+
+/** At most one commit starts per this many ms; below one event per interval nothing waits. */
+export const GROUP_INTERVAL_MS = 1;
 
 interface Pending {
   requests: AppendRequest[];
@@ -20,10 +24,12 @@ export class GroupCommitter {
   private queue: Pending[] = [];
   private scheduled = false;
   private committing = false;
+  private lastStart = -Infinity;
 
   constructor(
     private readonly store: Store,
     private readonly maxEvents = MAX_GROUP_EVENTS,
+    private readonly intervalMs = GROUP_INTERVAL_MS,
   ) {}
 
   /** Appends `requests` (kept together in one transaction), resolving with their results in order. */
@@ -38,11 +44,14 @@ export class GroupCommitter {
   private schedule(): void {
     if (this.scheduled || this.committing) return;
     this.scheduled = true;
-    // setImmediate runs after the I/O of this loop turn: every request read meanwhile joins the group.
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       void this.drain();
-    });
+    };
+    const wait = this.lastStart + this.intervalMs - performance.now();
+    // setImmediate runs after the I/O of this loop turn: every request read meanwhile joins the group.
+    if (wait <= 0) setImmediate(run);
+    else setTimeout(run, wait);
   }
 
   private async drain(): Promise<void> {
@@ -56,6 +65,7 @@ export class GroupCommitter {
           group.push(next);
           events += next.requests.length;
         }
+        this.lastStart = performance.now();
         await this.commit(group);
       }
     } finally {

@@ -46,8 +46,11 @@ interface Validators {
 
 let compiled: Validators | undefined;
 
-/** Compiled on first use, with the request validator's settings (no coercion, every error, `fast` formats). */
-function validators(): Validators {
+/**
+ * Compiled once (at start, by the fast path; else on first use) with the request validator's
+ * settings: no coercion, every error, `fast` formats.
+ */
+export function validators(): Validators {
   if (compiled) return compiled;
   const doc = validateBatchItemsOneByOne(loadOpenApiDocument());
   const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false, useDefaults: false, validateSchema: false });

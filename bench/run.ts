@@ -96,6 +96,9 @@ async function main(): Promise<void> {
           store.failures[name] = (error as Error).stack ?? String(error);
           context.log(`${name} FAILED: ${(error as Error).message}`);
         }
+        // What is measured so far survives a run that is cut short (the table comes at the end).
+        fs.mkdirSync(path.dirname(options.out), { recursive: true });
+        fs.writeFileSync(options.out, `${JSON.stringify({ ...results, partial: true }, null, 2)}\n`);
       };
       await attempt('delivery', async () => {
         store.delivery = await measureDelivery(context);

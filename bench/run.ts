@@ -18,6 +18,7 @@ import { measureRawLimit } from './scenarios/raw-limit';
 import { measureIngestBaseline } from './scenarios/ingest-baseline';
 import { measureDelivery } from './scenarios/delivery';
 import { measureIngest } from './scenarios/ingest';
+import { measureBatchIngest } from './scenarios/ingest-batch';
 import { measureLatency } from './scenarios/latency';
 import { measureFanOut } from './scenarios/fan-out';
 import { measureBacklog } from './scenarios/backlog';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       results.rawLimit = await measureRawLimit(receiver, sizes);
       log(`(1) raw limit: ${results.rawLimit.perSecond} req/s`);
     }
-    if (wants('raw') || wants('ingest')) {
+    if (wants('raw') || wants('ingest') || wants('batch')) {
       log('(3) ingest baseline');
       results.ingestBaseline = await measureIngestBaseline(sizes);
       log(`(3) ingest baseline: ${results.ingestBaseline.perSecond} req/s`);
@@ -96,12 +97,18 @@ async function main(): Promise<void> {
           store.failures[name] = (error as Error).stack ?? String(error);
           context.log(`${name} FAILED: ${(error as Error).message}`);
         }
+        // What is measured so far survives a run that is cut short (the table comes at the end).
+        fs.mkdirSync(path.dirname(options.out), { recursive: true });
+        fs.writeFileSync(options.out, `${JSON.stringify({ ...results, partial: true }, null, 2)}\n`);
       };
       await attempt('delivery', async () => {
         store.delivery = await measureDelivery(context);
       });
       await attempt('ingest', async () => {
         store.ingest = await measureIngest(context);
+      });
+      await attempt('batch', async () => {
+        store.batch = await measureBatchIngest(context);
       });
       await attempt('latency', async () => {
         store.latency = [];

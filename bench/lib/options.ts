@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from './rpc';
 
-export const SCENARIOS = ['raw', 'ingest', 'delivery', 'latency', 'fanout', 'backlog', 'neighbour'] as const;
+export const SCENARIOS = ['raw', 'ingest', 'batch', 'delivery', 'latency', 'fanout', 'backlog', 'neighbour'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -26,8 +26,10 @@ export interface Sizes {
   rawSeconds: number;
   ingestSeconds: number;
   warmupSeconds: number;
+  /** Events per POST /v1/events/batch request in the batch-ingest scenario. */
+  batchEvents: number;
   deliveryEvents: number;
-  /** Steady publish rates, events/s: the 1,000, and a lower one the server can keep up with. */
+  /** Steady publish rates, events/s: the target's 1,000, and higher ones to show where each store saturates. */
   latencyRates: number[];
   latencySeconds: number;
   latencyWarmupSeconds: number;
@@ -48,8 +50,9 @@ const FULL: Sizes = {
   rawSeconds: 3,
   ingestSeconds: 3,
   warmupSeconds: 0.5,
+  batchEvents: 100,
   deliveryEvents: 10_000,
-  latencyRates: [1_000, 100],
+  latencyRates: [1_000, 2_000, 5_000],
   latencySeconds: 10,
   latencyWarmupSeconds: 1,
   latencyWaitSeconds: 60,
@@ -66,6 +69,7 @@ const QUICK: Sizes = {
   rawSeconds: 0.5,
   ingestSeconds: 0.5,
   warmupSeconds: 0.2,
+  batchEvents: 20,
   deliveryEvents: 300,
   latencyRates: [200],
   latencySeconds: 1,

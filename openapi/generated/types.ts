@@ -726,6 +726,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a batch of events
+         * @description Up to 1,000 events in one request, each shaped like a single publish body (`POST /v1/events`) with
+         *     its own optional `id` for idempotency. Every event is validated on its own, and the valid ones are
+         *     stored (with their deliveries) even when others in the batch are refused: a batch is not all or
+         *     nothing. The answer has one result per event, in the order sent: `accepted` (with its id and
+         *     delivery count), `duplicate` (an earlier event, in this batch or before, has the same `id`; nothing
+         *     new was created), or `refused` with a problem whose JSON Pointers point into this request's body
+         *     (`/events/3/data/chat/status`). A refused event stores nothing.
+         *
+         *     The answer is `200` whenever the batch itself could be read, even if some or all of its events were
+         *     refused: the status describes the request, and `accepted`, `duplicates` and `refused` count the
+         *     outcomes. (`207 Multi-Status` is WebDAV's, whose body is XML; most HTTP clients and low-code tools
+         *     treat it as an oddity.) A body that is not `{"events": [...]}` is a `400`; more than 1,000 events,
+         *     or a body over the batch size limit (`DESKHOOKS_BATCH_BODY_LIMIT_BYTES`, 5 MiB by default), is a
+         *     `413` naming the limit. Retrying a whole batch is safe when every event carries an `id`.
+         */
+        post: operations["publishEventBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{eventId}": {
         parameters: {
             query?: never;
@@ -1947,6 +1980,40 @@ export interface components {
                 /** @description The brand, as events carry it in `brand`. */
                 name: string;
             }[];
+        };
+        /**
+         * @description Each event is shaped like EventPublish; an event that is not is refused on its own (its result
+         *     names the fields), without refusing the batch.
+         */
+        EventBatch: {
+            /** @description At most 1,000 events (more is a 413). */
+            events: components["schemas"]["EventPublish"][];
+        };
+        EventBatchResult: {
+            /** @description Events stored by this request. */
+            accepted: number;
+            /** @description Events that repeated an earlier event's id; nothing new was created for them. */
+            duplicates: number;
+            /** @description Events refused; nothing was stored for them. */
+            refused: number;
+            /** @description One result per event, in the order of the request. */
+            results: components["schemas"]["EventBatchItemResult"][];
+        };
+        EventBatchItemResult: {
+            /** @description The event's position in `events` (from 0). */
+            index: number;
+            /** @enum {string} */
+            status: "accepted" | "duplicate" | "refused";
+            /** @description The stored event's id (accepted and duplicate). */
+            id?: string;
+            /** @description Its type (accepted and duplicate). */
+            type?: string;
+            /** @description How many deliveries the event created (accepted and duplicate). */
+            deliveries?: number;
+            /** @description True when an earlier event with the same id already existed. */
+            duplicate?: boolean;
+            /** @description Why the event was refused (refused only); pointers are into the batch body, e.g. `/events/3/type`. */
+            problem?: components["schemas"]["Problem"];
         };
         EventPage: {
             data: components["schemas"]["Envelope"][];
@@ -4981,6 +5048,70 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    publishEventBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         {
+                 *           "id": "evt_2026-03-02_48213",
+                 *           "type": "system.event",
+                 *           "brand": "contoso",
+                 *           "data": {
+                 *             "kind": "ticket_created_on_chat_close",
+                 *             "description": "Ticket 48213 was created from chat 1772442845-3F1A when Liam O'Connor closed it.",
+                 *             "occurredDateTime": "2026-03-02T09:34:58Z",
+                 *             "chat": {
+                 *               "id": "1772442845-3F1A"
+                 *             },
+                 *             "ticket": {
+                 *               "id": "48213"
+                 *             }
+                 *           }
+                 *         },
+                 *         {
+                 *           "id": "evt_2026-03-02_48214",
+                 *           "type": "system.event",
+                 *           "data": {
+                 *             "kind": "ticket_created_on_chat_close",
+                 *             "description": "Ticket 48214 was created from chat 1772442901-7C2B when Aroha Ngata closed it.",
+                 *             "occurredDateTime": "2026-03-02T09:35:12Z",
+                 *             "chat": {
+                 *               "id": "1772442901-7C2B"
+                 *             },
+                 *             "ticket": {
+                 *               "id": "48214"
+                 *             }
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["EventBatch"];
+            };
+        };
+        responses: {
+            /** @description The batch was read; one result per event, in order (some may be refused). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
             default: components["responses"]["Problem"];
         };
     };

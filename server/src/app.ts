@@ -4,6 +4,7 @@ import { refuseDeepBodies } from './http/body-depth';
 import { refuseUnstorableParameters, refuseUnstorableText } from './http/unstorable-text';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { openApiMiddleware } from './http/openapi-validator';
+import { BATCH_PATH } from './http/publish-contract';
 import { requestLogger } from './http/request-logger';
 import { routers } from './http/routes';
 
@@ -29,7 +30,10 @@ export function createApp(deps: AppDeps): express.Express {
     if (req.method === 'HEAD') req.method = 'GET';
     next();
   });
-  app.use(express.json({ limit: deps.config.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  const jsonTypes = ['application/json', 'application/*+json'];
+  // A batch holds up to 1,000 events: its own, larger limit (the general parser then finds the body read).
+  app.use(BATCH_PATH, express.json({ limit: deps.config.batchBodyLimitBytes, type: jsonTypes }));
+  app.use(express.json({ limit: deps.config.bodyLimitBytes, type: jsonTypes }));
   app.use(refuseDeepBodies);
   app.use(refuseUnstorableText);
   app.use(openApiMiddleware(deps));

@@ -16,6 +16,8 @@ export interface Config {
   allowInsecureTargets: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** The body limit of POST /v1/events/batch (up to 1,000 events). */
+  batchBodyLimitBytes: number;
   deliveryTimeoutMs: number;
   connectTimeoutMs: number;
   maxResponseBytes: number;
@@ -67,6 +69,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const INT_SETTINGS: IntSetting[] = [
   { env: 'PORT', key: 'port', default: 3000, minimum: 0, maximum: 65535 },
   { env: 'DESKHOOKS_BODY_LIMIT_BYTES', key: 'bodyLimitBytes', default: 256 * 1024, minimum: 1024, maximum: 16 * 1024 * 1024 },
+  { env: 'DESKHOOKS_BATCH_BODY_LIMIT_BYTES', key: 'batchBodyLimitBytes', default: 5 * 1024 * 1024, minimum: 1024, maximum: 64 * 1024 * 1024 },
   { env: 'DESKHOOKS_DELIVERY_TIMEOUT_MS', key: 'deliveryTimeoutMs', default: 15000, minimum: 100, maximum: 300000 },
   { env: 'DESKHOOKS_CONNECT_TIMEOUT_MS', key: 'connectTimeoutMs', default: 5000, minimum: 100, maximum: 60000 },
   { env: 'DESKHOOKS_MAX_RESPONSE_BYTES', key: 'maxResponseBytes', default: 65536, minimum: 0, maximum: 10 * 1024 * 1024 },

@@ -9,6 +9,7 @@ import { createDeliveryEngine, type EngineOptions, type RunningEngine } from './
 import { hookDisabledData } from './delivery/hook-disabled';
 import { bootstrapKeys } from './domain/bootstrap';
 import { publishEvent } from './domain/events';
+import { withFastPublish } from './http/fast-publish';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { createStore } from './store/create-store';
@@ -95,7 +96,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     const { generatedApiKey } = await bootstrapKeys(deps);
 
-    server = http.createServer(createApp(deps));
+    // POST /v1/events and /v1/events/batch are served before Express when they can be (http/fast-publish.ts).
+    server = http.createServer(withFastPublish(deps, createApp(deps)));
     const listening = server;
     await new Promise<void>((resolve, reject) => {
       listening.once('error', reject);

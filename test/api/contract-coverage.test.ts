@@ -123,6 +123,7 @@ describe('request examples', () => {
     recoverHook: () => ({ path: `/v1/hooks/${ids.hook}/recover` }),
     publishEvent: () => ({ path: '/v1/events' }),
     publishTriggerEvent: () => ({ path: '/v1/triggers/system.event/events' }),
+    publishEventBatch: () => ({ path: '/v1/events/batch' }),
     lookupAgent: () => ({ path: '/v1/chats/1772442845-3F1A/agent-lookup' }),
     respondToAgentLookup: () => ({ path: `/v1/agent-lookups/${ids.openLookup}/response` }),
   };
@@ -211,6 +212,8 @@ const errorCases: Record<string, ErrorCase> = {
   'publishTriggerEvent 404': () => ({ path: '/v1/triggers/chat.teleported/events', body: { data: {} } }),
   'publishTriggerEvent 413': () => ({ path: '/v1/triggers/chat.missed/events', body: { data: { padding: 'x'.repeat(5000) } } }),
   'publishTriggerEvent 422': () => ({ path: '/v1/triggers/chat.missed/events', body: { data: { chat: { id: 5 } } } }),
+  'publishEventBatch 400': () => ({ body: { events: [] } }),
+  'publishEventBatch 413': () => ({ body: { events: Array.from({ length: 1_001 }, () => ({})) } }),
   'getEvent 404': () => ({ path: '/v1/events/evt_nope' }),
   'listDeliveries 400': () => ({ path: '/v1/deliveries?status=lost' }),
   'getDelivery 404': () => ({ path: '/v1/deliveries/msg_nope' }),

@@ -74,6 +74,10 @@ describe('npm run bench -- --quick', () => {
     expect(sqlite.delivery.ratio).toBeCloseTo(pairedRatio(sqlite.delivery.runs, sqlite.delivery.pairedRawPerSecond), 2);
     expect(sqlite.ingest.errors).toBe(0);
     expect(sqlite.ingest.ratio).toBeCloseTo(pairedRatio(sqlite.ingest.runs, sqlite.ingest.pairedBaselinePerSecond), 2);
+    expect(sqlite.ingest.serverCpuMsPerRequest).toBeGreaterThan(0);
+    expect(sqlite.batch).toMatchObject({ errors: 0, batchEvents: results.settings.sizes.batchEvents });
+    expect(sqlite.batch.eventsPerSecond).toBeGreaterThan(0);
+    expect(sqlite.batch.ratio).toBeCloseTo(pairedRatio(sqlite.batch.runs, sqlite.batch.pairedBaselinePerSecond), 2);
     expect(sqlite.latency.map((l: any) => l.rate)).toEqual(results.settings.sizes.latencyRates);
     for (const latency of sqlite.latency) {
       expect(latency).toMatchObject({ lost: 0, errors: 0 });

@@ -432,6 +432,96 @@ export function describeStoreConformance(
       });
     });
 
+    describe('appendEvents (group commit)', () => {
+      it('when several events are appended in one call, then each is stored with its deliveries and the results follow the order', async () => {
+        const a = await newTenant();
+        const b = await newTenant();
+        const ha = await newHook(a, { events: ['chat.missed', 'ticket.created'] });
+        const hb = await newHook(b, { events: ['*'] });
+        const events = [event(a), event(b, { type: 'ticket.created' }), event(a, { type: 'ticket.created', brand: 'Harbour IT' }), event(a, { type: 'chat.completed' })];
+        const seen: HookRecord[][] = [];
+        const results = await store.appendEvents(events.map((e) => ({ event: e, plan: planAll(e, seen) })));
+        expect(results.map((r) => [r.event.id, r.duplicate, r.deliveries.length])).toEqual([
+          [events[0].id, false, 1],
+          [events[1].id, false, 1],
+          [events[2].id, false, 1],
+          [events[3].id, false, 0],
+        ]);
+        expect(seen.map((list) => list.map((h) => h.id))).toEqual([[ha.id], [hb.id], [ha.id], []]);
+        expect(seen[0][0]).toEqual(ha);
+        for (const [i, e] of events.entries()) {
+          expect(await store.getEvent(e.tenantId, e.id)).toEqual({ ...e, deliveryCount: results[i].deliveries.length });
+          for (const d of results[i].deliveries) expect((await store.getDelivery(e.tenantId, d.id))!.delivery).toEqual(d);
+        }
+      });
+
+      it('when a call repeats an id or an idempotency key, or meets a stored event, then those are duplicates of the first and write nothing', async () => {
+        const a = await newTenant();
+        await newHook(a);
+        const stored = event(a, { idempotencyKey: 'stored-key' });
+        const before = await store.appendEvent(stored, planAll(stored));
+        const first = event(a, { idempotencyKey: 'k1' });
+        const sameId = { ...first, data: { other: true } };
+        const sameKey = event(a, { idempotencyKey: 'k1' });
+        const storedAgain = event(a, { idempotencyKey: 'stored-key' });
+        const mustNotPlan = () => {
+          throw new Error('plan must not run for a duplicate');
+        };
+        const results = await store.appendEvents([
+          { event: first, plan: planAll(first) },
+          { event: sameId, plan: mustNotPlan },
+          { event: sameKey, plan: mustNotPlan },
+          { event: storedAgain, plan: mustNotPlan },
+        ]);
+        expect(results.map((r) => [r.event.id, r.duplicate])).toEqual([
+          [first.id, false],
+          [first.id, true],
+          [first.id, true],
+          [stored.id, true],
+        ]);
+        expect(results[1].deliveries.map((d) => d.id)).toEqual(results[0].deliveries.map((d) => d.id));
+        expect(results[3].deliveries.map((d) => d.id)).toEqual(before.deliveries.map((d) => d.id));
+        expect((await store.getEvent(a, first.id))!.data).toEqual(first.data);
+        expect((await store.listEvents({ tenantId: a, limit: 100 })).items).toHaveLength(2);
+        expect((await store.listDeliveries({ tenantId: a, limit: 100 })).items).toHaveLength(2);
+      });
+
+      it('when one plan of the call throws, then nothing of the call is written', async () => {
+        const a = await newTenant();
+        await newHook(a);
+        const good = event(a);
+        const bad = event(a);
+        await expect(
+          store.appendEvents([
+            { event: good, plan: planAll(good) },
+            {
+              event: bad,
+              plan: () => {
+                throw new Error('boom');
+              },
+            },
+          ]),
+        ).rejects.toThrow('boom');
+        expect(await store.getEvent(a, good.id)).toBeUndefined();
+        expect((await store.listDeliveries({ tenantId: a, limit: 100 })).items).toHaveLength(0);
+      });
+
+      it('when a call appends deliveries, then listeners are told once it is committed; an empty call is a no-op', async () => {
+        const a = await newTenant();
+        await newHook(a);
+        expect(await store.appendEvents([])).toEqual([]);
+        const heard = new Promise<void>((resolve) => {
+          const off = store.onDeliveriesCreated(() => {
+            off();
+            resolve();
+          });
+        });
+        const e = event(a);
+        await store.appendEvents([{ event: e, plan: planAll(e) }]);
+        await heard;
+      });
+    });
+
     describe('events', () => {
       it('when events are listed, then newest first, filtered by type, paged, and only the tenant’s', async () => {
         const a = await newTenant();

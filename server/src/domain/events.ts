@@ -1,8 +1,9 @@
 import type { AppDeps } from '../app-deps';
 import { planDeliveries } from '../delivery/plan';
-import type { AppendEventResult, EventRecord, Page, PageRequest } from '../store/store';
+import { groupCommitterFor } from '../store/group-commit';
+import type { AppendEventResult, AppendRequest, EventRecord, Page, PageRequest, TenantRecord } from '../store/store';
 import { customDataValidator } from './custom-event-types';
-import { ConflictError, NotFoundError, ValidationError, type ProblemField } from './errors';
+import { ConflictError, DomainError, NotFoundError, PayloadTooLargeError, ValidationError, type ProblemField } from './errors';
 import { newEventId } from './ids';
 import { publishRuleProblems, replayConflict } from './publish-rules';
 import { ajvErrorsToFields } from '../catalog/catalog';
@@ -43,6 +44,12 @@ export interface PublishInput {
   test?: boolean;
 }
 
+/**
+ * Who publishes: a tenant through the API (caller-chosen ids and reserved types are checked), or
+ * deskhooks itself (operational events such as hook.disabled, test deliveries, agent lookups).
+ */
+export type Publisher = 'tenant' | 'system';
+
 /** Every problem with the event's data, as body pointers (`/data/chat/status`). */
 async function dataProblems(deps: AppDeps, tenantId: string, input: PublishInput): Promise<ProblemField[]> {
   const trigger = await findTrigger(deps, tenantId, input.type);
@@ -66,21 +73,35 @@ async function dataProblems(deps: AppDeps, tenantId: string, input: PublishInput
 }
 
 /**
- * Accepts an event: validates its data against the trigger's schema, then stores it and one
- * delivery per matching hook in one transaction (store.appendEvent), and wakes the delivery engine.
- * A repeated id or idempotency key returns the first result and writes nothing. With the tenant's
- * webhooks switched off the event is stored and creates no deliveries.
+ * Every rule an event must pass before it is stored, as body pointers (`/type`, `/data/chat/status`):
+ * the one place where publishing rules live, shared by the single and the batch publish paths. A
+ * tenant's ids and type are checked first (publish-rules.ts): a refused id is never looked up.
  */
-export async function publishEvent(deps: AppDeps, tenantId: string, input: PublishInput): Promise<AppendEventResult> {
-  const tenant = await deps.store.getTenant(tenantId);
-  if (!tenant) throw new NotFoundError(`No tenant ${tenantId}.`);
-  const problems = await dataProblems(deps, tenantId, input);
+export async function eventProblems(deps: AppDeps, tenantId: string, input: PublishInput, publisher: Publisher = 'system'): Promise<ProblemField[]> {
+  if (publisher === 'tenant') {
+    const rules = publishRuleProblems(input);
+    if (rules.length > 0) return rules;
+  }
+  return dataProblems(deps, tenantId, input);
+}
+
+/**
+ * Checks an event (422 ValidationError naming every bad field) and builds what the store appends:
+ * the record, and the plan that picks its deliveries among the candidate hooks inside the append
+ * transaction. With the tenant's webhooks switched off the event is stored and creates no deliveries.
+ */
+export async function prepareEvent(deps: AppDeps, tenant: TenantRecord, input: PublishInput, publisher: Publisher = 'system'): Promise<AppendRequest> {
+  if (publisher === 'tenant') {
+    const rules = publishRuleProblems(input);
+    if (rules.length > 0) throw new ValidationError('The event cannot be published as given.', rules);
+  }
+  const problems = await dataProblems(deps, tenant.id, input);
   if (problems.length > 0) throw new ValidationError(`The event does not validate against ${input.type}.`, problems);
 
   const now = deps.clock.now();
   const event: EventRecord = {
     id: input.id ?? newEventId(now),
-    tenantId,
+    tenantId: tenant.id,
     type: input.type,
     brand: input.brand ?? null,
     data: input.data,
@@ -90,38 +111,124 @@ export async function publishEvent(deps: AppDeps, tenantId: string, input: Publi
     deliveryCount: 0,
     createdAt: now,
   };
-  const envelope = toEnvelope(event);
-  const result = await deps.store.appendEvent(event, (candidates) =>
-    tenant.webhooksEnabled ? planDeliveries(envelope, candidates, now, { batchWindowMs: deps.config.batchWindowMs }) : [],
-  );
-  if (result.duplicate) {
-    // Nothing was written: a reused id or key with another event is refused, not silently dropped.
-    const conflict = replayConflict(result.event, input);
-    if (conflict) throw new ConflictError(conflict);
-  } else {
-    deps.metrics.eventsAccepted.inc({ type: eventTypeLabel(deps, event.type) });
-    if (result.deliveries.length > 0) deps.engine.wake();
+  const { webhooksEnabled } = tenant;
+  return {
+    event,
+    plan: (candidates) =>
+      webhooksEnabled ? planDeliveries(toEnvelope(event), candidates, now, { batchWindowMs: deps.config.batchWindowMs }) : [],
+  };
+}
+
+/** What follows a committed append: metrics, the engine's wake-up, the debug line. */
+function appended(deps: AppDeps, results: AppendEventResult[]): void {
+  let wake = false;
+  for (const result of results) {
+    if (!result.duplicate) {
+      deps.metrics.eventsAccepted.inc({ type: eventTypeLabel(deps, result.event.type) });
+      if (result.deliveries.length > 0) wake = true;
+    }
+    deps.logger.debug(
+      { eventId: result.event.id, type: result.event.type, deliveries: result.deliveries.length, duplicate: result.duplicate },
+      'event accepted',
+    );
   }
-  deps.logger.debug(
-    { eventId: result.event.id, type: event.type, deliveries: result.deliveries.length, duplicate: result.duplicate },
-    'event accepted',
-  );
-  return result;
+  if (wake) deps.engine.wake();
+}
+
+async function tenantRecord(deps: AppDeps, tenant: TenantRecord | string): Promise<TenantRecord> {
+  if (typeof tenant !== 'string') return tenant;
+  const record = await deps.store.getTenant(tenant);
+  if (!record) throw new NotFoundError(`No tenant ${tenant}.`);
+  return record;
 }
 
 /**
- * A publish by a tenant (the API): the publish rules (caller-chosen ids, reserved types) are checked
- * before anything is read or written, then it is published like any event.
+ * Accepts an event: checks it (prepareEvent), then stores it and one delivery per matching hook in
+ * one transaction, shared with every other event that arrived at the same time (group commit), and
+ * wakes the delivery engine. Answers once that transaction has committed. A repeated id or
+ * idempotency key returns the first result and writes nothing. `tenant` is the caller's tenant as
+ * authentication just read it, or its id.
  */
-export async function publishTenantEvent(deps: AppDeps, tenantId: string, input: PublishInput): Promise<AppendEventResult> {
-  const problems = publishRuleProblems(input);
-  if (problems.length > 0) throw new ValidationError('The event cannot be published as given.', problems);
-  return publishEvent(deps, tenantId, input);
+export async function publishEvent(
+  deps: AppDeps,
+  tenant: TenantRecord | string,
+  input: PublishInput,
+  publisher: Publisher = 'system',
+): Promise<AppendEventResult> {
+  const request = await prepareEvent(deps, await tenantRecord(deps, tenant), input, publisher);
+  const [result] = await groupCommitterFor(deps.store).append([request]);
+  appended(deps, [result]);
+  const conflict = replayOf(result, input);
+  if (conflict) throw conflict;
+  return result;
+}
+
+/** A publish by a tenant (the API): publishEvent with the tenant's rules (caller-chosen ids, reserved types). */
+export function publishTenantEvent(deps: AppDeps, tenant: TenantRecord | string, input: PublishInput): Promise<AppendEventResult> {
+  return publishEvent(deps, tenant, input, 'tenant');
+}
+
+/** Nothing was written for a duplicate: a reused id or key with another event is refused (409), not silently dropped. */
+function replayOf(result: AppendEventResult, input: PublishInput): ConflictError | null {
+  if (!result.duplicate) return null;
+  const conflict = replayConflict(result.event, input);
+  return conflict ? new ConflictError(conflict) : null;
 }
 
 /** The metrics label of an event type: catalog types by name, every tenant's custom type as `custom` (/metrics is public). */
 export function eventTypeLabel(deps: Pick<AppDeps, 'catalog'>, type: string): string {
   return deps.catalog.get(type) ? type : 'custom';
+}
+
+/** Events per batch publish at most (POST /v1/events/batch). */
+export const MAX_BATCH_EVENTS = 1_000;
+
+/** Refuses (413, naming the limit) a batch of more than MAX_BATCH_EVENTS events, before any is read. */
+export function checkBatchSize(count: number): void {
+  if (count > MAX_BATCH_EVENTS) {
+    throw new PayloadTooLargeError(
+      `The batch holds ${count.toLocaleString('en-US')} events; the limit is ${MAX_BATCH_EVENTS.toLocaleString('en-US')} events per request. Split it into several batches.`,
+    );
+  }
+}
+
+/**
+ * Batch publishing: every event is checked on its own; the valid ones are stored in one transaction
+ * (valid events are stored even when others are refused), and each gets its own outcome, in order:
+ * its append result, or the error that refused it. `items` holds, per event, its input or the error
+ * the contract validator already found (a malformed event), which is passed through as its outcome.
+ */
+export async function publishEvents(
+  deps: AppDeps,
+  tenant: TenantRecord | string,
+  items: Array<PublishInput | DomainError>,
+): Promise<Array<AppendEventResult | DomainError>> {
+  checkBatchSize(items.length);
+  const record = await tenantRecord(deps, tenant);
+  const outcomes: Array<AppendEventResult | DomainError> = new Array(items.length);
+  const requests: AppendRequest[] = [];
+  const positions: number[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (item instanceof DomainError) {
+      outcomes[index] = item;
+      continue;
+    }
+    try {
+      requests.push(await prepareEvent(deps, record, item, 'tenant'));
+      positions.push(index);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      outcomes[index] = error;
+    }
+  }
+  const results = await groupCommitterFor(deps.store).append(requests);
+  results.forEach((result, k) => {
+    const index = positions[k];
+    outcomes[index] = replayOf(result, items[index] as PublishInput) ?? result;
+  });
+  appended(deps, results);
+  return outcomes;
 }
 
 export async function listEvents(

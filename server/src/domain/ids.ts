@@ -13,10 +13,27 @@ export function prefixedId(prefix: string, now: number = Date.now()): string {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = crypto.randomBytes(16);
+  const at = takeRandom(16);
   let random = '';
-  for (let i = 0; i < 16; i += 1) random += ALPHABET[bytes[i] % 32];
+  for (let i = 0; i < 16; i += 1) random += ALPHABET[pool[at + i] % 32];
   return `${prefix}_${time}${random}`;
+}
+
+/**
+ * Random bytes drawn from a pool refilled 4 KiB at a time: ids are made for every event and delivery
+ * on the publish path, and a getrandom() system call per id cost more than the rest of the id.
+ */
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
+function takeRandom(size: number): number {
+  if (poolAt + size > pool.length) {
+    crypto.randomFillSync(pool);
+    poolAt = 0;
+  }
+  const at = poolAt;
+  poolAt += size;
+  return at;
 }
 
 export const newHookId = (now?: number): string => prefixedId('hook', now);

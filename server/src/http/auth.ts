@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../app-deps';
 import { type AuthContext, authenticate, requireTenant } from '../domain/auth';
@@ -5,12 +6,18 @@ import type { TenantRecord } from '../store/store';
 
 /** The API key the request carries: `Authorization: Bearer <key>`, else `X-API-Key`. */
 export function presentedKey(req: Request): string | undefined {
-  const header = req.get('authorization');
+  return presentedKeyOf(req.headers);
+}
+
+/** presentedKey on bare node:http headers (the fast publish path runs before Express). */
+export function presentedKeyOf(headers: IncomingHttpHeaders): string | undefined {
+  const header = headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match) return match[1];
   }
-  const apiKey = req.get('x-api-key')?.trim();
+  const raw = headers['x-api-key'];
+  const apiKey = (Array.isArray(raw) ? raw.join(', ') : raw)?.trim();
   return apiKey || undefined;
 }
 

@@ -3,6 +3,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import type { AppDeps } from '../app-deps';
 import { authMiddleware } from './auth';
 import { loadOpenApiDocument } from './openapi-document';
+import { validateBatchItemsOneByOne } from './publish-contract';
 
 /** Paths of the document outside /v1 (public operations); everything else outside /v1 is not the API's. */
 const ROOT_OPERATIONS = new Set(['/healthz', '/readyz', '/openapi.json', '/metrics']);
@@ -18,6 +19,7 @@ function isApiPath(path: string): boolean {
  *   parameters arrive as strings, so the validator always coerces those (it cannot be turned off
  *   for them, and must not be: `?limit=5` is the integer 5).
  * - Unknown query parameters are refused.
+ * - A batch's events are validated one by one by its route (see validateBatchItemsOneByOne).
  * - Reserved characters may appear unencoded in query values (see tolerateReservedCharacters).
  * - The validator fills in schema defaults; handlers read the body as sent through `bodyOf(req)`,
  *   so a PATCH never receives defaults for fields it did not send.
@@ -26,7 +28,7 @@ function isApiPath(path: string): boolean {
  */
 export function openApiMiddleware(deps: AppDeps): RequestHandler[] {
   const validators = OpenApiValidator.middleware({
-    apiSpec: leaveDomainChecks(tolerateReservedCharacters(loadOpenApiDocument())) as never,
+    apiSpec: validateBatchItemsOneByOne(leaveDomainChecks(tolerateReservedCharacters(loadOpenApiDocument()))) as never,
     validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, removeAdditional: false, allErrors: true },
     validateResponses: false,
     validateSecurity: false,

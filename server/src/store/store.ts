@@ -224,6 +224,12 @@ export interface AppendEventResult {
   duplicate: boolean;
 }
 
+/** One event to append, with the plan that turns its candidate hooks into deliveries (see Store.appendEvent). */
+export interface AppendRequest {
+  event: EventRecord;
+  plan: (candidates: HookRecord[]) => DeliveryRecord[];
+}
+
 export interface ClaimedDelivery {
   delivery: DeliveryRecord;
   hook: HookRecord;
@@ -294,6 +300,13 @@ export interface Store {
    * Cost grows with the number of candidate hooks, not with all hooks.
    */
   appendEvent(event: EventRecord, plan: (candidates: HookRecord[]) => DeliveryRecord[]): Promise<AppendEventResult>;
+  /**
+   * appendEvent for many events in one transaction (group commit: the single publish path and
+   * batch publishing both go through it). Results are in the order of `requests`. An event whose id
+   * or idempotency key matches an earlier request of the same call, or an event already stored, is a
+   * duplicate of that event and writes nothing. All or nothing: a failure rolls back every request.
+   */
+  appendEvents(requests: AppendRequest[]): Promise<AppendEventResult[]>;
   getEvent(tenantId: string, id: string): Promise<EventRecord | undefined>;
   /**
    * The distinct brands of the tenant's events and live hooks, in name order, at most `limit`. Reads the

@@ -1,36 +1,26 @@
 import express from 'express';
 import type { AppDeps } from '../../app-deps';
 import * as events from '../../domain/events';
-import { tenantIdOf } from '../auth';
+import { tenantIdOf, tenantOf } from '../auth';
 import { bodyOf } from '../openapi-validator';
+import { BATCH_PATH, PUBLISH_PATH, type PublishBody, acceptedView, batchItemInput, batchView, publishInput } from '../publish-contract';
 import { absoluteUrl, pageOf } from '../views';
-
-interface PublishBody {
-  type: string;
-  data: Record<string, unknown>;
-  brand?: string | null;
-  id?: string;
-  timestamp?: string;
-}
 
 /** Publishing (the helpdesk) and reading back events as delivered envelopes (Zapier's performList). */
 export function eventsRouter(deps: AppDeps): express.Router {
   const router = express.Router();
 
-  router.post('/v1/events', async (req, res) => {
-    const body = bodyOf<PublishBody>(req);
-    const result = await events.publishTenantEvent(deps, tenantIdOf(res), {
-      type: body.type,
-      data: body.data,
-      brand: body.brand,
-      id: body.id,
-      idempotencyKey: req.get('idempotency-key'),
-      timestamp: body.timestamp === undefined ? undefined : Date.parse(body.timestamp),
-    });
-    res
-      .status(202)
-      .location(absoluteUrl(deps, `/v1/events/${encodeURIComponent(result.event.id)}`))
-      .json({ id: result.event.id, type: result.event.type, deliveries: result.event.deliveryCount, duplicate: result.duplicate });
+  // The same answers as the fast publish path (http/fast-publish.ts), which serves most publishes
+  // before Express; this route serves the rest (and every request the fast path hands over).
+  router.post(PUBLISH_PATH, async (req, res) => {
+    const result = await events.publishTenantEvent(deps, tenantOf(res), publishInput(bodyOf<PublishBody>(req), req.get('idempotency-key')));
+    res.status(202).location(absoluteUrl(deps, `/v1/events/${encodeURIComponent(result.event.id)}`)).json(acceptedView(result));
+  });
+
+  router.post(BATCH_PATH, async (req, res) => {
+    const { events: items } = bodyOf<{ events: unknown[] }>(req);
+    events.checkBatchSize(items.length);
+    res.status(200).json(batchView(await events.publishEvents(deps, tenantOf(res), items.map(batchItemInput))));
   });
 
   router.get('/v1/events', async (req, res) => {

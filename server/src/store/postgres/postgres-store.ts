@@ -4,6 +4,7 @@ import type {
   AgentLookupRecord,
   ApiKeyRecord,
   AppendEventResult,
+  AppendRequest,
   AttemptRecord,
   ClaimOptions,
   CancelReason,
@@ -17,6 +18,7 @@ import type {
   Store,
   TenantRecord,
 } from '../store';
+import { appendEventsPostgres } from './append-events';
 import { candidateHooksSql } from './candidate-hooks';
 import { claimDeliveries } from './claim-deliveries';
 import { completeAttempts } from './complete-attempts';
@@ -346,6 +348,14 @@ class PgStore implements PostgresStore {
     });
     if (result.deliveries.length > 0 && !result.duplicate) this.notifier.wake();
     return result;
+  }
+
+  async appendEvents(requests: AppendRequest[]): Promise<AppendEventResult[]> {
+    if (requests.length === 0) return [];
+    const notification = { channel: this.notifier.channel, tag: this.notifier.tag };
+    const results = await withTransaction(this.pool, (client) => appendEventsPostgres(client, requests, notification));
+    if (results.some((result) => !result.duplicate && result.deliveries.length > 0)) this.notifier.wake();
+    return results;
   }
 
   /** The event that made an append a duplicate (same id, else same idempotency key), with its deliveries. */

@@ -6,6 +6,7 @@ import type {
   AgentLookupRecord,
   ApiKeyRecord,
   AppendEventResult,
+  AppendRequest,
   AttemptRecord,
   CancelReason,
   CompleteAttemptInput,
@@ -30,6 +31,7 @@ import { SEALED_HOOK_FIELDS, currentPrefix, openHookFields, resealRow, sealHookF
 import { type SecretCipher, createSecretCipher, loadOrCreateKeyFile } from '../secret-box';
 import { decodeCursor, encodeCursor } from './cursor';
 import { applyMigrations } from './migrate';
+import { createSqliteAppender, type SqliteAppender } from './append-events';
 import {
   HOOK_COLUMNS,
   type Row,
@@ -96,6 +98,7 @@ export class SqliteStore implements Store {
   private readonly claim: ReturnType<typeof createClaimer>;
   private readonly complete: ReturnType<typeof createCompleter>;
   readonly cipher: SecretCipher;
+  private readonly appender: SqliteAppender;
 
   constructor(readonly filename: string, options: SqliteStoreOptions = {}) {
     if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
@@ -110,6 +113,7 @@ export class SqliteStore implements Store {
       this.db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
       applyMigrations(this.db);
       this.s = this.prepareStatements();
+      this.appender = createSqliteAppender(this.db);
       this.claim = createClaimer(this.db, (row) => this.hookOf(row));
       this.complete = createCompleter(this.db, (tenantId, hookId, patch) => {
         this.updateHookSync(tenantId, hookId, patch);
@@ -578,6 +582,12 @@ export class SqliteStore implements Store {
       .immediate();
     if (result.deliveries.length > 0 && !result.duplicate) this.notify();
     return result;
+  }
+
+  async appendEvents(requests: AppendRequest[]): Promise<AppendEventResult[]> {
+    const results = this.appender(requests);
+    if (results.some((result) => !result.duplicate && result.deliveries.length > 0)) this.notify();
+    return results;
   }
 
   async getEvent(tenantId: string, id: string): Promise<EventRecord | undefined> {

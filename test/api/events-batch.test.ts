@@ -182,16 +182,27 @@ describe('limits', () => {
 });
 
 describe('idempotency', () => {
-  it('when the same id appears twice in a batch, then the second is a duplicate of the first and one event exists', async () => {
+  it('when the same event appears twice in a batch, then the second is a duplicate of the first and one event exists', async () => {
     const id = unique('twice');
     const response = await publishBatch([
       { id, type: 'chat.missed', data: sample },
-      { id, type: 'chat.missed', data: { ...sample, chat: { ...(sample.chat as object), id: 'another-chat' } } },
+      { id, type: 'chat.missed', data: sample },
     ]);
     expect(response.body.results.map((r: { status: string; id: string }) => [r.status, r.id])).toEqual([
       ['accepted', id],
       ['duplicate', id],
     ]);
+    expect((await server.request('GET', `/v1/events/${id}`)).body.data).toEqual(sample);
+  });
+
+  it('when an id is reused in a batch for other data, then that event is refused with 409 and the first one stands', async () => {
+    const id = unique('reused');
+    const response = await publishBatch([
+      { id, type: 'chat.missed', data: sample },
+      { id, type: 'chat.missed', data: { ...sample, chat: { ...(sample.chat as object), id: 'another-chat' } } },
+    ]);
+    expect(response.body).toMatchObject({ accepted: 1, refused: 1 });
+    expect(response.body.results[1]).toMatchObject({ index: 1, status: 'refused', problem: { status: 409 } });
     expect((await server.request('GET', `/v1/events/${id}`)).body.data).toEqual(sample);
   });
 

@@ -9,7 +9,9 @@
  */
 import type { AppendEventResult, AppendRequest, DeliveryRecord, EventRecord, HookRecord } from '../store';
 import { candidateHooksSql } from './candidate-hooks';
-import { deliveryColumns, eventColumns, fromRow, hookColumns, insertSql } from './columns';
+import type { SecretCipher } from '../secret-box';
+import { deliveryColumns, eventColumns, fromRow, insertSql } from './columns';
+import { hookFromRow } from './hook-writes';
 import type { Queryable } from './transaction';
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 bind parameters (events have 10 columns, deliveries 16). */
@@ -45,6 +47,7 @@ export async function appendEventsPostgres(
   client: Queryable,
   requests: AppendRequest[],
   notification: Notification,
+  cipher: SecretCipher,
 ): Promise<AppendEventResult[]> {
   const repeats = repeatsOf(requests);
   const firsts = requests.filter((_, index) => repeats[index] === -1);
@@ -77,7 +80,7 @@ export async function appendEventsPostgres(
       const key = comboKey(combos[n - 1]);
       const list = candidates.get(key) ?? [];
       // A hook subscribed to both the type and `*` comes once.
-      if (!list.some((h) => h.id === hook.id)) list.push(fromRow<HookRecord>(hookColumns, hook));
+      if (!list.some((h) => h.id === hook.id)) list.push(hookFromRow(cipher, hook));
       candidates.set(key, list);
     }
   }

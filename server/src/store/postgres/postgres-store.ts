@@ -353,7 +353,7 @@ class PgStore implements PostgresStore {
   async appendEvents(requests: AppendRequest[]): Promise<AppendEventResult[]> {
     if (requests.length === 0) return [];
     const notification = { channel: this.notifier.channel, tag: this.notifier.tag };
-    const results = await withTransaction(this.pool, (client) => appendEventsPostgres(client, requests, notification));
+    const results = await withTransaction(this.pool, (client) => appendEventsPostgres(client, requests, notification, this.cipher));
     if (results.some((result) => !result.duplicate && result.deliveries.length > 0)) this.notifier.wake();
     return results;
   }

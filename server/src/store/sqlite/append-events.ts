@@ -5,11 +5,11 @@
  */
 import type Database from 'better-sqlite3';
 import type { AppendEventResult, AppendRequest, EventRecord, HookRecord } from '../store';
-import { type Row, deliveryFromRow, deliveryParams, eventFromRow, hookFromRow } from './rows';
+import { type Row, deliveryFromRow, deliveryParams, eventFromRow } from './rows';
 
 export type SqliteAppender = (requests: AppendRequest[]) => AppendEventResult[];
 
-export function createSqliteAppender(db: Database.Database): SqliteAppender {
+export function createSqliteAppender(db: Database.Database, hookOf: (row: Row) => HookRecord): SqliteAppender {
   const s = {
     getEventById: db.prepare('SELECT * FROM events WHERE tenant_id = ? AND id = ?'),
     getEventByKey: db.prepare('SELECT * FROM events WHERE tenant_id = ? AND idempotency_key = ?'),
@@ -41,7 +41,7 @@ export function createSqliteAppender(db: Database.Database): SqliteAppender {
     for (const row of s.candidateHooks.all({ tenant_id: event.tenantId, type: event.type, brand: event.brand }) as Row[]) {
       if (seen.has(row.id)) continue;
       seen.add(row.id);
-      candidates.push(hookFromRow(row));
+      candidates.push(hookOf(row));
     }
     cache.set(key, candidates);
     return candidates;

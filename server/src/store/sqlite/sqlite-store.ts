@@ -113,7 +113,7 @@ export class SqliteStore implements Store {
       this.db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
       applyMigrations(this.db);
       this.s = this.prepareStatements();
-      this.appender = createSqliteAppender(this.db);
+      this.appender = createSqliteAppender(this.db, (row) => this.hookOf(row));
       this.claim = createClaimer(this.db, (row) => this.hookOf(row));
       this.complete = createCompleter(this.db, (tenantId, hookId, patch) => {
         this.updateHookSync(tenantId, hookId, patch);

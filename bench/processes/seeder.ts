@@ -10,7 +10,7 @@ import type { HookRecord, Store } from '../../server/src/store/store';
 import { DEFAULT_TENANT_ID, DEFAULT_TENANT_NAME } from '../../server/src/domain/bootstrap';
 import { newHookRecord } from '../../server/src/domain/hooks';
 import { newEventId } from '../../server/src/domain/ids';
-import { planDeliveries } from '../../server/src/delivery/plan';
+import { planDeliveries } from '../../server/src/rules/plan';
 import { toEnvelope } from '../../server/src/domain/events';
 import { BENCH_EVENT_TYPE, sampleData } from '../lib/envelope';
 import { monoMs, serve } from '../lib/rpc';

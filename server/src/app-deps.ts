@@ -2,6 +2,7 @@ import type pino from 'pino';
 import type { Catalog } from './catalog/catalog';
 import type { Config } from './config';
 import type { Metrics } from './observability/metrics';
+import type { HttpClient } from './outbound/http-client';
 import type { Store } from './store/store';
 
 /** Time as epoch milliseconds; injectable so tests control retries, leases and expiry. */
@@ -17,6 +18,8 @@ export interface DeliveryEngine {
   stop(): Promise<void>;
   /** Something was queued: look for due deliveries now instead of at the next timer. */
   wake(): void;
+  /** The engine's outbound client (SSRF guard, pools), which the synchronous agent lookup shares. */
+  http?(): HttpClient;
 }
 
 /** Everything a route or service needs, built once in server.ts. */

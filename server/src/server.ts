@@ -6,7 +6,7 @@ import { createApp } from './app';
 import { getCatalog } from './catalog/catalog';
 import { type Config, loadConfig } from './config';
 import { createDeliveryEngine, type EngineOptions, type RunningEngine } from './delivery/engine';
-import { hookDisabledData } from './delivery/hook-disabled';
+import { hookDisabledData } from './rules/hook-disabled';
 import { bootstrapKeys } from './domain/bootstrap';
 import { publishEvent } from './domain/events';
 import { withFastPublish } from './http/fast-publish';

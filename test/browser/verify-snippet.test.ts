@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { signatureHeader } from '../../server/src/delivery/request-builder';
+import { signatureHeader } from '../../server/src/rules/request-builder';
 
 const SNIPPET = path.resolve(__dirname, '../../server/src/admin/public/snippets/verify-webhook.js');
 const { verifyWebhook } = require(SNIPPET) as {

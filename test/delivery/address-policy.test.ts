@@ -1,5 +1,5 @@
-import { classifyAddress } from '../../server/src/delivery/address-policy';
-import { checkTarget } from '../../server/src/delivery/target-guard';
+import { classifyAddress } from '../../server/src/rules/address-policy';
+import { checkTarget } from '../../server/src/outbound/target-guard';
 
 describe('address policy', () => {
   const refused: Array<[string, string, RegExp]> = [

@@ -1,4 +1,4 @@
-import { validateHookSettings } from '../../server/src/delivery/hook-settings';
+import { validateHookSettings } from '../../server/src/rules/hook-settings';
 
 const publicResolver = async () => ['93.184.216.34'];
 const strict = { allowInsecureTargets: false, resolve: publicResolver };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildConnector } from 'undici';
-import { createHttpClient } from '../../server/src/delivery/http-client';
+import { createHttpClient } from '../../server/src/outbound/http-client';
 import { startReceiver, type Receiver } from '../helpers/receiver';
 
 const base = { connectTimeoutMs: 1000, totalTimeoutMs: 5000, maxResponseBytes: 1024 };

@@ -1,8 +1,8 @@
 import type { HookRecord } from '../../server/src/store/store';
 import { hook as storedHook } from '../store/fixtures';
-import { planDeliveries } from '../../server/src/delivery/plan';
-import { judgeAttempt, parseRetryAfter } from '../../server/src/delivery/outcome';
-import { nextRetryDelayMs, maxAttempts } from '../../server/src/delivery/retry-policy';
+import { planDeliveries } from '../../server/src/rules/plan';
+import { judgeAttempt, parseRetryAfter } from '../../server/src/rules/outcome';
+import { nextRetryDelayMs, maxAttempts } from '../../server/src/rules/retry-policy';
 
 /** Hooks of tenant ten_1; the planner never looks at the tenant, only at the hook's own settings. */
 const hook = (overrides: Partial<HookRecord>): HookRecord => storedHook('ten_1', overrides);

@@ -3,7 +3,7 @@
  * prefixed and bare secrets, empty and non-ASCII bodies, and several secrets during a rotation.
  */
 import { Webhook } from 'standardwebhooks';
-import { sign, signatureHeader } from '../../server/src/delivery/signature';
+import { sign, signatureHeader } from '../../server/src/rules/signature';
 
 const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const at = new Date('2026-11-29T10:00:00.123Z');

@@ -9,10 +9,10 @@ import { setMaxListeners } from 'node:events';
 import type { buildConnector } from 'undici';
 import type { AppDeps, DeliveryEngine } from '../app-deps';
 import { createCompletionRecorder } from './completion-recorder';
-import { createHttpClient, type HttpClient } from './http-client';
+import { createHttpClient, type HttpClient } from '../outbound/http-client';
 import { createPipeline, type OperationalEvents } from './pipeline';
 import { createScheduler } from './scheduler';
-import type { Resolver } from './target-guard';
+import type { Resolver } from '../outbound/target-guard';
 
 export type { OperationalEvents };
 

@@ -6,7 +6,7 @@
  * the scheduler owns time, the store and the slots.
  */
 import type { ClaimedDelivery, HookRecord } from '../store/store';
-import { isBatchFormat } from './plan';
+import { isBatchFormat } from '../rules/plan';
 
 export interface FairQueueOptions {
   /** Requests in flight per hook when the hook sets none. */

@@ -6,15 +6,15 @@
  */
 import type pino from 'pino';
 import type { Clock } from '../app-deps';
-import { toEnvelope } from '../domain/events';
+import { toEnvelope } from '../rules/envelope';
 import type { Metrics } from '../observability/metrics';
 import type { ClaimedDelivery, HookRecord, Store } from '../store/store';
 import type { CompletionRecorder } from './completion-recorder';
-import type { DisableReason } from './hook-disabled';
-import { hookPatchFor, lastDeliveryPatch, type HookPatch } from './hook-state';
-import type { HttpClient, OutboundRequest, OutboundResult } from './http-client';
-import { judgeAttempt, type AttemptVerdict } from './outcome';
-import { buildRequest, formatContext, redactHeaders } from './request-builder';
+import type { DisableReason } from '../rules/hook-disabled';
+import { hookPatchFor, lastDeliveryPatch, type HookPatch } from '../rules/hook-state';
+import type { HttpClient, OutboundRequest, OutboundResult } from '../outbound/http-client';
+import { judgeAttempt, type AttemptVerdict } from '../rules/outcome';
+import { buildRequest, formatContext, redactHeaders } from '../rules/request-builder';
 
 const LOGGED_BODY_CHARS = 2048;
 

@@ -6,10 +6,9 @@
  * answer). With no answer inside the budget, `chat.no_agents_available` is published.
  */
 import type { AppDeps } from '../app-deps';
-import { createHttpClient, type HttpClient } from '../delivery/http-client';
-import type { RunningEngine } from '../delivery/engine';
-import { hookMatches, newDeliveryId } from '../delivery/plan';
-import { buildRequest, formatContext } from '../delivery/request-builder';
+import { createHttpClient, type HttpClient } from '../outbound/http-client';
+import { hookMatches, newDeliveryId } from '../rules/plan';
+import { buildRequest, formatContext } from '../rules/request-builder';
 import type { AgentLookupRecord, EventRecord, HookRecord } from '../store/store';
 import { notifyAgentLookupAnswered, onAgentLookupAnswered } from './agent-lookup-waiters';
 import { ConflictError, NotFoundError, ValidationError, type ProblemField } from './errors';
@@ -105,8 +104,7 @@ const fallbackClients = new WeakMap<object, HttpClient>();
 
 /** The engine's client (same SSRF guard and pools); a client of our own when the engine has none. */
 function httpClient(deps: AppDeps): HttpClient {
-  const engine = deps.engine as Partial<RunningEngine>;
-  if (typeof engine.http === 'function') return engine.http();
+  if (deps.engine.http) return deps.engine.http();
   let client = fallbackClients.get(deps.config);
   if (!client) {
     client = createHttpClient({

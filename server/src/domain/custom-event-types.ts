@@ -6,7 +6,7 @@ import type { AppDeps } from '../app-deps';
 import { ajvErrorsToFields } from '../catalog/catalog';
 import type { CustomEventTypeRecord, HookRecord } from '../store/store';
 import { ConflictError, NotFoundError, ValidationError, type ProblemField } from './errors';
-import { unsafeSchemaPatterns } from './regex-safety';
+import { unsafeSchemaPatterns } from '../rules/regex-safety';
 
 /**
  * Custom event types (DeskDirector's "custom webhook"): `custom.<name>` with the tenant's own JSON

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-deps';
-import { planDeliveries } from '../delivery/plan';
+import { toEnvelope } from '../rules/envelope';
+import { planDeliveries } from '../rules/plan';
 import { groupCommitterFor } from '../store/group-commit';
 import type { AppendEventResult, AppendRequest, EventRecord, Page, PageRequest, TenantRecord } from '../store/store';
 import { customDataValidator } from './custom-event-types';
@@ -9,29 +10,7 @@ import { publishRuleProblems, replayConflict } from './publish-rules';
 import { ajvErrorsToFields } from '../catalog/catalog';
 import { findTrigger } from './triggers';
 
-/** The delivered body (format `envelope`), and what GET /v1/events returns. */
-export interface Envelope {
-  id: string;
-  type: string;
-  /** ISO 8601, UTC (`Z`). */
-  timestamp: string;
-  data: Record<string, unknown>;
-  brand?: string;
-  test?: true;
-}
-
-/** One function for the API and the delivery engine, so what is listed is what is delivered. */
-export function toEnvelope(event: EventRecord): Envelope {
-  const envelope: Envelope = {
-    id: event.id,
-    type: event.type,
-    timestamp: new Date(event.timestamp).toISOString(),
-    data: event.data,
-  };
-  if (event.brand !== null) envelope.brand = event.brand;
-  if (event.test) envelope.test = true;
-  return envelope;
-}
+export { toEnvelope, type Envelope } from '../rules/envelope';
 
 export interface PublishInput {
   type: string;

@@ -1,8 +1,9 @@
 import type { AppDeps } from '../app-deps';
-import { hookDisabledData } from '../delivery/hook-disabled';
-import { validateHookSettings } from '../delivery/hook-settings';
-import { templateSampleProblem, type Envelope } from '../delivery/request-builder';
-import { resolveHeaderValues, secretHeaderProblems } from '../delivery/secret-headers';
+import { activeSecrets } from '../rules/active-secrets';
+import { hookDisabledData } from '../rules/hook-disabled';
+import { validateHookSettings } from '../rules/hook-settings';
+import { templateSampleProblem, type Envelope } from '../rules/request-builder';
+import { resolveHeaderValues, secretHeaderProblems } from '../rules/secret-headers';
 import type {
   HookAuth,
   HookFormat,
@@ -20,7 +21,7 @@ import { publishEvent } from './events';
 import { newHookId, newSigningSecret } from './ids';
 import { findTrigger, getTriggerSample, listTriggers } from './triggers';
 import { flatTagsOf } from '../catalog/flat-tags';
-import { tagProblems, type SubscribedType } from '../delivery/tag-check';
+import { tagProblems, type SubscribedType } from '../rules/tag-check';
 
 /** The writable fields of a hook, as the API takes them (HookFields in openapi/base.yaml). */
 export interface HookInput {
@@ -367,10 +368,6 @@ export async function restoreHook(deps: AppDeps, tenantId: string, id: string): 
   return save(deps, tenantId, id, { deletedAt: null, deletedBy: null, deletedReason: null, status: 'inactive', disabledReason: null });
 }
 
-/** The secrets that sign now: the current one and any older one still inside its overlap window. */
-export function activeSecrets(hook: HookRecord, now: number): HookSecret[] {
-  return hook.secrets.filter((secret) => secret.expiresAt === null || secret.expiresAt > now);
-}
 
 export async function getHookSecrets(deps: AppDeps, tenantId: string, id: string): Promise<HookSecret[]> {
   return activeSecrets(await getHook(deps, tenantId, id), deps.clock.now());

@@ -1,6 +1,6 @@
 import type { components } from '../../../openapi/generated/types';
 import type { AppDeps } from '../app-deps';
-import { redactedHeaderValues, secretHeaderNames } from '../delivery/secret-headers';
+import { redactedHeaderValues, secretHeaderNames } from '../rules/secret-headers';
 import type {
   ApiKeyRecord,
   AttemptRecord,

@@ -91,7 +91,7 @@ export interface HookRecord {
   headers: Record<string, string>;
   /**
    * Header names marked secret by the tenant; names that look like credentials are secret anyway
-   * (delivery/header-rules.ts). Secret values are write-only and redacted in attempt logs.
+   * (rules/header-rules.ts). Secret values are write-only and redacted in attempt logs.
    */
   secretHeaders: string[];
   /** A Mongo-style query over the envelope, or null. */

@@ -1,6 +1,6 @@
 import express from 'express';
 import type { AppDeps } from '../../app-deps';
-import * as deliveries from '../../delivery/operations';
+import * as deliveries from '../../domain/deliveries';
 import { toEnvelope } from '../../domain/events';
 import type { DeliveryStatus, RecoverableStatus } from '../../store/store';
 import { tenantIdOf } from '../auth';

@@ -5,7 +5,7 @@
  * 429 and 503 honour Retry-After within bounds; everything else is retried per the hook's policy.
  */
 import type { AttemptOutcome, DeliveryStatus, RedirectHandling, RetryPolicy } from '../store/store';
-import type { OutboundResult } from './http-client';
+import type { OutboundResult } from '../outbound/http-client';
 import { nextRetryDelayMs } from './retry-policy';
 
 /** Retry-After is honoured between these bounds: a receiver cannot make us spin or park a delivery for days. */

@@ -3,7 +3,7 @@
  * the live-chat server's `{trigger, appId, data, created_at}` and DeskDirector's chat payload (a JSON
  * array of the bare resources, one per change). The trigger-name mapping is documented in README.md.
  */
-import type { Envelope } from '../domain/events';
+import type { Envelope } from './envelope';
 
 /** Our event types → the live-chat server's event names. Types not listed keep their own name. */
 export const LIVECHAT_TRIGGERS: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@
  * change between the two (DNS rebinding); the connection then goes to an address checked here.
  */
 import dns from 'node:dns';
-import { classifyAddress, isIpLiteral } from './address-policy';
+import { classifyAddress, isIpLiteral } from '../rules/address-policy';
 
 /** Resolves a host name to IP address strings. Injected in tests; the system resolver otherwise. */
 export type Resolver = (host: string) => Promise<string[]>;

@@ -9,7 +9,7 @@ import { filterProblems } from './filter';
 import { headerNameProblem, headerValueProblem } from './header-rules';
 import { compileTemplate, type EscapeContext } from './liquid';
 import { retryPolicyProblems } from './retry-policy';
-import { checkTarget, systemResolver, type Resolver } from './target-guard';
+import { checkTarget, systemResolver, type Resolver } from '../outbound/target-guard';
 import { literalPrefix, placeholderUrl } from './url-template';
 import { expandSingleBraceTags } from '../catalog/flat-tags';
 

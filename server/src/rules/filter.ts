@@ -8,7 +8,7 @@
  * filters, so a filter stored before these rules can never run one either.
  */
 import { Context } from 'mingo';
-import { unsafeFilterPatterns } from '../domain/regex-safety';
+import { unsafeFilterPatterns } from './regex-safety';
 
 // mingo's base Query knows only the operators of the context it is given (the package root's
 // Query adds all of them); `mingo/query` is resolved through the package's exports map at run time.

@@ -3,11 +3,11 @@
  * format, its method, the URL with its tags rendered, endpoint auth, custom headers and the
  * Standard Webhooks signature. Pure apart from the signing time, so tests can check every field.
  */
-import type { Envelope } from '../domain/events';
-import { activeSecrets } from '../domain/hooks';
+import type { Envelope } from './envelope';
+import { activeSecrets } from './active-secrets';
 import type { HookRecord, Store } from '../store/store';
 import { RESERVED_HEADERS } from './header-rules';
-import type { OutboundRequest } from './http-client';
+import type { OutboundRequest } from '../outbound/http-client';
 import { expandSingleBraceTags, withFlatTags } from '../catalog/flat-tags';
 import { renderTemplate } from './liquid';
 import { signatureHeader } from './signature';

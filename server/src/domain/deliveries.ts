@@ -3,11 +3,11 @@
  * of a hook's failed deliveries, and test deliveries. Every call is scoped to the caller's tenant.
  */
 import type { AppDeps } from '../app-deps';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { newEventId } from '../domain/ids';
-import { findTrigger } from '../domain/triggers';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
+import { newEventId } from './ids';
+import { findTrigger } from './triggers';
 import type { AttemptRecord, DeliveryRecord, DeliveryStatus, EventRecord, HookRecord, Page, RecoverableStatus } from '../store/store';
-import { newDeliveryId } from './plan';
+import { newDeliveryId } from '../rules/plan';
 
 export interface DeliveryListQuery {
   status?: DeliveryStatus;

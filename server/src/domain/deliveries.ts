@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { newEventId } from './ids';
 import { findTrigger } from './triggers';
 import type { AttemptRecord, DeliveryRecord, DeliveryStatus, EventRecord, HookRecord, Page, RecoverableStatus } from '../store/store';
-import { newDeliveryId } from '../rules/plan';
+import { pendingDelivery } from '../rules/plan';
 
 export interface DeliveryListQuery {
   status?: DeliveryStatus;
@@ -121,25 +121,7 @@ export async function sendTestDelivery(deps: AppDeps, tenantId: string, hookId: 
     deliveryCount: 1,
     createdAt: now,
   };
-  const delivery: DeliveryRecord = {
-    id: newDeliveryId(now),
-    tenantId,
-    hookId: hook.id,
-    eventId: event.id,
-    eventType: type,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lastAttemptAt: null,
-    lastResponseStatus: null,
-    lastError: null,
-    cancelReason: null,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    test: true,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const delivery = pendingDelivery({ hook: { id: hook.id, tenantId }, eventId: event.id, eventType: type, dueAt: now, test: true, now });
   // Through the outbox like any event, but planned for this one hook only.
   const result = await deps.store.appendEvent(event, () => [delivery]);
   deps.engine.wake();

@@ -46,29 +46,43 @@ export function batchDueAt(now: number, windowMs: number): number {
   return windowMs > 0 ? (Math.floor(now / windowMs) + 1) * windowMs : now;
 }
 
+/** A new delivery of one event to one hook, due at `dueAt`, with no attempt yet. */
+export function pendingDelivery(input: { hook: Pick<HookRecord, 'id' | 'tenantId'>; eventId: string; eventType: string; dueAt: number; test: boolean; now: number }): DeliveryRecord {
+  return {
+    id: newDeliveryId(input.now),
+    tenantId: input.hook.tenantId,
+    hookId: input.hook.id,
+    eventId: input.eventId,
+    eventType: input.eventType,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: input.dueAt,
+    lastAttemptAt: null,
+    lastResponseStatus: null,
+    lastError: null,
+    cancelReason: null,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    test: input.test,
+    createdAt: input.now,
+    updatedAt: input.now,
+  };
+}
+
 export function planDeliveries(envelope: PlanEnvelope, candidates: HookRecord[], now: number, config: PlanConfig): DeliveryRecord[] {
   const deliveries: DeliveryRecord[] = [];
   for (const hook of candidates) {
     if (!hookMatches(hook, envelope)) continue;
-    deliveries.push({
-      id: newDeliveryId(now),
-      tenantId: hook.tenantId,
-      hookId: hook.id,
-      eventId: envelope.id,
-      eventType: envelope.type,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: isBatchFormat(hook.format) ? batchDueAt(now, config.batchWindowMs) : now,
-      lastAttemptAt: null,
-      lastResponseStatus: null,
-      lastError: null,
-      cancelReason: null,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      test: envelope.test === true,
-      createdAt: now,
-      updatedAt: now,
-    });
+    deliveries.push(
+      pendingDelivery({
+        hook,
+        eventId: envelope.id,
+        eventType: envelope.type,
+        dueAt: isBatchFormat(hook.format) ? batchDueAt(now, config.batchWindowMs) : now,
+        test: envelope.test === true,
+        now,
+      }),
+    );
   }
   return deliveries;
 }

@@ -19,21 +19,18 @@ import type {
   TenantRecord,
 } from '../store';
 import { appendEventsPostgres } from './append-events';
-import { candidateHooksSql } from './candidate-hooks';
 import { claimDeliveries } from './claim-deliveries';
 import { completeAttempts } from './complete-attempts';
 import {
   agentLookupColumns,
   apiKeyColumns,
   attemptColumns,
-  columnList,
   customEventTypeColumns,
   deliveryColumns,
   eventColumns,
   fromRow,
   hookColumns,
   insertSql,
-  placeholders,
   setClause,
   tenantColumns,
   type Columns,
@@ -74,10 +71,6 @@ export interface PostgresStore extends Store {
 }
 
 /** On a repeated (delivery, number): every attempt field but the key is replaced. */
-const ATTEMPT_REFRESH = attemptColumns
-  .filter((column) => !['tenantId', 'deliveryId', 'number'].includes(column.field))
-  .map((column) => `"${column.column}" = EXCLUDED."${column.column}"`)
-  .join(', ');
 
 /** Deliveries per INSERT statement: far below PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 500;
@@ -321,32 +314,8 @@ class PgStore implements PostgresStore {
    * candidates, then the deliveries with the event's count and the wake-up notification.
    */
   async appendEvent(event: EventRecord, plan: (candidates: HookRecord[]) => DeliveryRecord[]): Promise<AppendEventResult> {
-    const result = await withTransaction(this.pool, async (client): Promise<AppendEventResult> => {
-      const values: unknown[] = [];
-      const insert = insertSql('events', eventColumns, [{ ...event, deliveryCount: 0 }], values);
-      const tenant = `$${values.push(event.tenantId)}`;
-      const type = `$${values.push(event.type)}`;
-      const brand = `$${values.push(event.brand)}`;
-      // No conflict target: a clash on the id or on the idempotency key both mean "already have it".
-      // A concurrent insert of the same event waits for that transaction, then finds its row.
-      const { rows } = await client.query(
-        `WITH inserted AS (${insert.text} ON CONFLICT DO NOTHING RETURNING 1)
-         SELECT EXISTS (SELECT 1 FROM inserted) AS inserted,
-                (SELECT json_agg(c ORDER BY c.seq) FROM (${candidateHooksSql(tenant, type, brand)}) c) AS candidates`,
-        values,
-      );
-      if (!rows[0].inserted) return this.existingEvent(client, event);
-      const candidates = ((rows[0].candidates ?? []) as Array<Record<string, unknown>>).map((row) => hookFromRow(this.cipher, row));
-      const deliveries = plan(candidates);
-      if (deliveries.length > 0) {
-        await this.insertDeliveryRows(client, deliveries, {
-          text: 'UPDATE events SET delivery_count = $1 WHERE tenant_id = $2 AND id = $3',
-          values: [deliveries.length, event.tenantId, event.id],
-        });
-      }
-      return { event: { ...event, deliveryCount: deliveries.length }, deliveries, duplicate: false };
-    });
-    if (result.deliveries.length > 0 && !result.duplicate) this.notifier.wake();
+    // One event is a batch of one: the outbox is written in one place (append-events.ts).
+    const [result] = await this.appendEvents([{ event, plan }]);
     return result;
   }
 
@@ -356,21 +325,6 @@ class PgStore implements PostgresStore {
     const results = await withTransaction(this.pool, (client) => appendEventsPostgres(client, requests, notification, this.cipher));
     if (results.some((result) => !result.duplicate && result.deliveries.length > 0)) this.notifier.wake();
     return results;
-  }
-
-  /** The event that made an append a duplicate (same id, else same idempotency key), with its deliveries. */
-  private async existingEvent(client: Queryable, event: EventRecord): Promise<AppendEventResult> {
-    const existing = await client.query(
-      `SELECT * FROM events WHERE tenant_id = $1 AND (id = $2 OR ($3::text IS NOT NULL AND idempotency_key = $3))
-       ORDER BY (id = $2) DESC LIMIT 1`,
-      [event.tenantId, event.id, event.idempotencyKey],
-    );
-    const found = fromRow<EventRecord>(eventColumns, existing.rows[0]);
-    const deliveries = await client.query('SELECT * FROM deliveries WHERE tenant_id = $1 AND event_id = $2 ORDER BY seq', [
-      found.tenantId,
-      found.id,
-    ]);
-    return { event: found, deliveries: deliveries.rows.map((row) => fromRow(deliveryColumns, row)), duplicate: true };
   }
 
   async getEvent(tenantId: string, id: string): Promise<EventRecord | undefined> {

@@ -15,7 +15,6 @@ import type {
   CustomEventTypeRecord,
   DeliveryQuery,
   DeliveryRecord,
-  DeliveryUpdate,
   EventRecord,
   HookQuery,
   HookRecord,
@@ -205,24 +204,13 @@ export class SqliteStore implements Store {
       insertHookEvent: db.prepare(
         'INSERT OR IGNORE INTO hook_events (tenant_id, event_type, hook_id, brand) VALUES (?, ?, ?, ?)',
       ),
-      candidateHooks: db.prepare(
-        `SELECT h.* FROM hook_events he JOIN hooks h ON h.id = he.hook_id
-         WHERE he.tenant_id = @tenant_id AND he.event_type IN (@type, '*') AND (he.brand IS NULL OR he.brand = @brand)
-         ORDER BY h.seq`,
-      ),
       getEventById: db.prepare('SELECT * FROM events WHERE tenant_id = ? AND id = ?'),
-      getEventByKey: db.prepare('SELECT * FROM events WHERE tenant_id = ? AND idempotency_key = ?'),
-      insertEvent: db.prepare(
-        `INSERT INTO events (tenant_id, id, type, brand, data, timestamp, idempotency_key, test, delivery_count, created_at)
-         VALUES (@tenant_id, @id, @type, @brand, @data, @timestamp, @idempotency_key, @test, @delivery_count, @created_at)`,
-      ),
       insertDelivery: db.prepare(
         `INSERT INTO deliveries (id, tenant_id, hook_id, event_id, event_type, status, attempts, next_attempt_at,
            last_attempt_at, last_response_status, last_error, cancel_reason, lease_owner, lease_expires_at, test, created_at, updated_at)
          VALUES (@id, @tenant_id, @hook_id, @event_id, @event_type, @status, @attempts, @next_attempt_at,
            @last_attempt_at, @last_response_status, @last_error, @cancel_reason, @lease_owner, @lease_expires_at, @test, @created_at, @updated_at)`,
       ),
-      deliveriesOfEvent: db.prepare('SELECT * FROM deliveries WHERE tenant_id = ? AND event_id = ? ORDER BY seq'),
       releaseLeases: db.prepare('UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?'),
       releaseSomeLeases: db.prepare(
         'UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ? AND id IN (SELECT value FROM json_each(?))',
@@ -541,46 +529,9 @@ export class SqliteStore implements Store {
 
   // ---- events and the outbox ----------------------------------------------------------------------
 
-  async appendEvent(
-    event: EventRecord,
-    plan: (candidates: HookRecord[]) => DeliveryRecord[],
-  ): Promise<AppendEventResult> {
-    const result = this.db
-      .transaction((): AppendEventResult => {
-        const existing = (this.s.getEventById.get(event.tenantId, event.id) ??
-          (event.idempotencyKey !== null ? this.s.getEventByKey.get(event.tenantId, event.idempotencyKey) : undefined)) as
-          | Row
-          | undefined;
-        if (existing) {
-          const deliveries = (this.s.deliveriesOfEvent.all(event.tenantId, existing.id) as Row[]).map(deliveryFromRow);
-          return { event: eventFromRow(existing), deliveries, duplicate: true };
-        }
-        const seen = new Set<string>();
-        const candidates: HookRecord[] = [];
-        for (const row of this.s.candidateHooks.all({ tenant_id: event.tenantId, type: event.type, brand: event.brand }) as Row[]) {
-          if (seen.has(row.id)) continue;
-          seen.add(row.id);
-          candidates.push(this.hookOf(row));
-        }
-        const deliveries = plan(candidates);
-        const stored: EventRecord = { ...event, deliveryCount: deliveries.length };
-        this.s.insertEvent.run({
-          tenant_id: stored.tenantId,
-          id: stored.id,
-          type: stored.type,
-          brand: stored.brand,
-          data: JSON.stringify(stored.data),
-          timestamp: stored.timestamp,
-          idempotency_key: stored.idempotencyKey,
-          test: stored.test ? 1 : 0,
-          delivery_count: stored.deliveryCount,
-          created_at: stored.createdAt,
-        });
-        for (const delivery of deliveries) this.s.insertDelivery.run(deliveryParams(delivery));
-        return { event: stored, deliveries, duplicate: false };
-      })
-      .immediate();
-    if (result.deliveries.length > 0 && !result.duplicate) this.notify();
+  async appendEvent(event: EventRecord, plan: (candidates: HookRecord[]) => DeliveryRecord[]): Promise<AppendEventResult> {
+    // One event is a batch of one: the outbox is written in one place (append-events.ts).
+    const [result] = await this.appendEvents([{ event, plan }]);
     return result;
   }
 

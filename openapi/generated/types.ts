@@ -5048,6 +5048,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Problem"];
         };
     };
     publishEventBatch: {

@@ -7,7 +7,7 @@ export type Logger = pino.Logger;
  * Secrets never reach it: request logging records method, path and status only, and API keys,
  * hook secrets and endpoint credentials are redacted wherever they could appear.
  */
-export function createLogger(level: pino.LevelWithSilent = 'info', destination: pino.DestinationStream = bufferedStdout()): Logger {
+export function createLogger(level: pino.LevelWithSilent = 'info', destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
@@ -31,35 +31,6 @@ export function createLogger(level: pino.LevelWithSilent = 'info', destination: 
     },
     destination,
   );
-}
-
-/** How long a log line may wait in the buffer before it is written. */
-const FLUSH_EVERY_MS = 100;
-
-/**
- * stdout, written in chunks: one log line per delivery attempt at thousands a second would otherwise
- * be one write system call each (about a tenth of a delivery's CPU, measured). Lines wait at most
- * FLUSH_EVERY_MS, and everything buffered is written before the process exits.
- */
-function bufferedStdout(): pino.DestinationStream {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 8192 });
-  const timer = setInterval(() => {
-    // A flush while the stream is still opening throws; the next tick flushes.
-    try {
-      destination.flush();
-    } catch {
-      /* not ready yet */
-    }
-  }, FLUSH_EVERY_MS);
-  timer.unref();
-  process.once('exit', () => {
-    try {
-      destination.flushSync();
-    } catch {
-      /* stdout already closed */
-    }
-  });
-  return destination;
 }
 
 /** A logger that writes nothing (tests). */

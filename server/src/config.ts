@@ -75,7 +75,7 @@ const INT_SETTINGS: IntSetting[] = [
   { env: 'DESKHOOKS_MAX_RESPONSE_BYTES', key: 'maxResponseBytes', default: 65536, minimum: 0, maximum: 10 * 1024 * 1024 },
   { env: 'DESKHOOKS_WORKER_CONCURRENCY', key: 'workerConcurrency', default: 32, minimum: 1, maximum: 1024 },
   { env: 'DESKHOOKS_HOOK_MAX_IN_FLIGHT', key: 'hookMaxInFlight', default: 16, minimum: 1, maximum: 1024 },
-  { env: 'DESKHOOKS_SHUTDOWN_GRACE_MS', key: 'shutdownGraceMs', default: -1, minimum: 0, maximum: 600000 },
+  { env: 'DESKHOOKS_SHUTDOWN_GRACE_MS', key: 'shutdownGraceMs', default: 0, minimum: 0, maximum: 600000 },
   { env: 'DESKHOOKS_LEASE_MS', key: 'leaseMs', default: 60000, minimum: 1000, maximum: DAY_MS },
   { env: 'DESKHOOKS_BATCH_WINDOW_MS', key: 'batchWindowMs', default: 2000, minimum: 0, maximum: 600000 },
   { env: 'DESKHOOKS_AUTO_DISABLE_AFTER_MS', key: 'autoDisableAfterMs', default: 5 * DAY_MS, minimum: 0, maximum: 365 * DAY_MS },
@@ -151,7 +151,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   raw.logLevel = blank(env.LOG_LEVEL) ? 'info' : env.LOG_LEVEL!.trim().toLowerCase();
   raw.nodeId = blank(env.DESKHOOKS_NODE_ID) ? `${os.hostname()}-${process.pid}` : env.DESKHOOKS_NODE_ID!.trim();
   // The grace follows the delivery timeout unless set: a deploy must let the slowest attempt finish.
-  if (raw.shutdownGraceMs === -1) raw.shutdownGraceMs = (overrides.deliveryTimeoutMs ?? (raw.deliveryTimeoutMs as number)) + 5000;
+  if (blank(env.DESKHOOKS_SHUTDOWN_GRACE_MS)) raw.shutdownGraceMs = (overrides.deliveryTimeoutMs ?? (raw.deliveryTimeoutMs as number)) + 5000;
   Object.assign(raw, overrides);
   // PUBLIC_URL defaults from the port, so it follows an overridden port too.
   const publicUrl = overrides.publicUrl ?? (blank(env.PUBLIC_URL) ? undefined : env.PUBLIC_URL!.trim());

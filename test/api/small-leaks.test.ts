@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { applyMigrations, readMigrations } from '../../server/src/store/sqlite/migrate';
+import { readMigrations } from '../../server/src/store/migrations';
+import { MIGRATIONS_DIR, migrateSqlite } from '../../server/src/store/sqlite/sqlite-store';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
 let server: TestServer;
@@ -61,7 +62,7 @@ describe('API key prefixes', () => {
     const envKey = 'sixteen-chars-ok'; // the shortest key DESKHOOKS_API_KEY takes
     try {
       const db = new Database(file);
-      applyMigrations(db, readMigrations().filter((m) => m.version < 30));
+      migrateSqlite(db, readMigrations(MIGRATIONS_DIR).filter((m) => m.version < 30));
       const insert = db.prepare(
         `INSERT INTO api_keys (id, tenant_id, name, role, prefix, hash, created_at, revoked_at, last_used_at)
          VALUES (?, NULL, ?, 'admin', ?, ?, 0, NULL, NULL)`,

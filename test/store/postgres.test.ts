@@ -1,8 +1,8 @@
-import { createPostgresStore, type PostgresStore } from '../../server/src/store/postgres/postgres-store';
+import { MIGRATIONS_DIR, createPostgresStore, type PostgresStore } from '../../server/src/store/postgres/postgres-store';
 import { CANDIDATE_HOOKS_SQL } from '../../server/src/store/postgres/candidate-hooks';
 import { CLAIM_SQL } from '../../server/src/store/postgres/claim-deliveries';
 import { COMPLETE_ATTEMPTS_SQL } from '../../server/src/store/postgres/complete-attempts';
-import { loadMigrations, migrate } from '../../server/src/store/postgres/migrate';
+import { readMigrations } from '../../server/src/store/migrations';
 import { pruneOlderThan, startRetention } from '../../server/src/store/retention';
 import type { DeliveryRecord, Store } from '../../server/src/store/store';
 import { closedPort, createTestDatabase, describeWithPostgres, type TestDatabase } from '../multi-node/postgres-database';
@@ -79,9 +79,11 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
   );
 
   /** `count` stores (nodes) on one fresh, migrated schema. */
+  const urlOfNode = new WeakMap<PostgresStore, string>();
   async function nodes(count: number, options = POOL): Promise<PostgresStore[]> {
     const url = await database.createSchema();
     const stores = await Promise.all(Array.from({ length: count }, () => createPostgresStore(url, options)));
+    for (const store of stores) urlOfNode.set(store, url);
     opened.push(...stores);
     await stores[0].migrate();
     return stores;
@@ -111,21 +113,25 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
       await Promise.all(stores.map((store) => store.migrate()));
 
       const { rows } = await stores[0].pool.query('SELECT version, name FROM schema_migrations ORDER BY version');
-      expect(rows).toEqual(loadMigrations().map((m) => ({ version: m.version, name: m.name })));
+      expect(rows).toEqual(readMigrations(MIGRATIONS_DIR).map((m) => ({ version: m.version, name: m.name })));
       await stores[1].migrate();
       const again = await stores[1].pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-      expect(again.rows[0].n).toBe(loadMigrations().length);
+      expect(again.rows[0].n).toBe(readMigrations(MIGRATIONS_DIR).length);
     });
 
     test('when a new numbered migration ships, then a migrated database gets only it, and a failing one leaves nothing behind', async () => {
       const [store] = await nodes(1);
-      const shipped = loadMigrations();
+      const shipped = readMigrations(MIGRATIONS_DIR);
       const next = shipped[shipped.length - 1].version + 1;
-      const added = { version: next, name: `${next}_add_note.sql`, sql: 'ALTER TABLE hooks ADD COLUMN note text' };
-      const broken = { version: next + 1, name: `${next + 1}_broken.sql`, sql: 'CREATE TABLE half_done (x int); SELECT no_such_function()' };
+      const added = { version: next, name: 'add_note', sql: 'ALTER TABLE hooks ADD COLUMN note text' };
+      const broken = { version: next + 1, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT no_such_function()' };
+      const url = urlOfNode.get(store)!;
+      const withAdded = await createPostgresStore(url, { ...POOL, migrations: [...shipped, added] });
+      const withBroken = await createPostgresStore(url, { ...POOL, migrations: [...shipped, added, broken] });
+      opened.push(withAdded, withBroken);
 
-      expect(await migrate(store.pool, [...shipped, added])).toEqual([next]);
-      await expect(migrate(store.pool, [...shipped, added, broken])).rejects.toThrow(`PostgreSQL migration ${broken.name} failed`);
+      await withAdded.migrate();
+      await expect(withBroken.migrate()).rejects.toThrow(`migration ${broken.version} (broken) failed`);
 
       const { rows } = await store.pool.query(
         `SELECT (SELECT max(version) FROM schema_migrations) AS version, to_regclass('half_done') IS NULL AS rolled_back,

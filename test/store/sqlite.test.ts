@@ -4,8 +4,8 @@ import path from 'node:path';
 import { createStore } from '../../server/src/store/create-store';
 import { CLAIMABLE_SQL } from '../../server/src/store/sqlite/claim-deliveries';
 import { COMPLETE_DELIVERY_SQL } from '../../server/src/store/sqlite/complete-attempts';
-import { readMigrations } from '../../server/src/store/sqlite/migrate';
-import { SqliteStore, createSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import { readMigrations } from '../../server/src/store/migrations';
+import { MIGRATIONS_DIR, SqliteStore, createSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { describeStoreConformance } from './conformance';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskhooks-sqlite-'));
@@ -35,7 +35,7 @@ describe('SQLite specifics', () => {
     try {
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
-      expect(versions.map((v) => v.version)).toEqual(readMigrations().map((m) => m.version));
+      expect(versions.map((v) => v.version)).toEqual(readMigrations(MIGRATIONS_DIR).map((m) => m.version));
     } finally {
       await store.close();
     }

@@ -9,9 +9,9 @@
  */
 import type { AppendEventResult, AppendRequest, DeliveryRecord, EventRecord, HookRecord } from '../store';
 import { candidateHooksSql } from './candidate-hooks';
-import type { SecretCipher } from '../secret-box';
-import { deliveryColumns, eventColumns, fromRow, insertSql } from './columns';
-import { hookFromRow } from './hook-writes';
+import { deliveries as deliveriesTable, events } from '../columns';
+import type { RowMappers } from '../sql-store';
+import { insertSql } from './insert-sql';
 import type { Queryable } from './transaction';
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 bind parameters (events have 10 columns, deliveries 16). */
@@ -47,7 +47,7 @@ export async function appendEventsPostgres(
   client: Queryable,
   requests: AppendRequest[],
   notification: Notification,
-  cipher: SecretCipher,
+  map: RowMappers,
 ): Promise<AppendEventResult[]> {
   const repeats = repeatsOf(requests);
   const firsts = requests.filter((_, index) => repeats[index] === -1);
@@ -59,7 +59,7 @@ export async function appendEventsPostgres(
   for (let i = 0; i < firsts.length; i += EVENT_CHUNK) {
     const chunk = firsts.slice(i, i + EVENT_CHUNK);
     const values: unknown[] = [];
-    const insert = insertSql('events', eventColumns, chunk.map(({ event }) => ({ ...event, deliveryCount: 0 })), values);
+    const insert = insertSql(events, chunk.map(({ event }) => ({ ...event, deliveryCount: 0 })), values);
     let candidatesSelect = 'NULL::json';
     if (i === 0) {
       const tenants = `$${values.push(combos.map((e) => e.tenantId))}::text[]`;
@@ -80,7 +80,7 @@ export async function appendEventsPostgres(
       const key = comboKey(combos[n - 1]);
       const list = candidates.get(key) ?? [];
       // A hook subscribed to both the type and `*` comes once.
-      if (!list.some((h) => h.id === hook.id)) list.push(hookFromRow(cipher, hook));
+      if (!list.some((h) => h.id === hook.id)) list.push(map.hookOf(hook));
       candidates.set(key, list);
     }
   }
@@ -93,7 +93,7 @@ export async function appendEventsPostgres(
     if (repeats[index] !== -1) continue;
     const { event, plan } = requests[index];
     if (!inserted.has(`${event.tenantId}\u0000${event.id}`)) {
-      results[index] = await existingEvent(client, event);
+      results[index] = await existingEvent(client, event, map);
       continue;
     }
     const planned = plan(candidates.get(comboKey(event)) ?? []);
@@ -110,7 +110,7 @@ export async function appendEventsPostgres(
   // (3) Deliveries, counts and the wake-up, the last chunk in one statement with the rest.
   for (let i = 0; i < deliveries.length; i += DELIVERY_CHUNK) {
     const values: unknown[] = [];
-    const insert = insertSql('deliveries', deliveryColumns, deliveries.slice(i, i + DELIVERY_CHUNK), values);
+    const insert = insertSql(deliveriesTable, deliveries.slice(i, i + DELIVERY_CHUNK), values);
     if (i + DELIVERY_CHUNK < deliveries.length) {
       await client.query(insert.text, values);
       continue;
@@ -132,16 +132,16 @@ export async function appendEventsPostgres(
 }
 
 /** The event that made an append a duplicate (same id, else same idempotency key), with its deliveries. */
-async function existingEvent(client: Queryable, event: EventRecord): Promise<AppendEventResult> {
+async function existingEvent(client: Queryable, event: EventRecord, map: RowMappers): Promise<AppendEventResult> {
   const existing = await client.query(
     `SELECT * FROM events WHERE tenant_id = $1 AND (id = $2 OR ($3::text IS NOT NULL AND idempotency_key = $3))
      ORDER BY (id = $2) DESC LIMIT 1`,
     [event.tenantId, event.id, event.idempotencyKey],
   );
-  const found = fromRow<EventRecord>(eventColumns, existing.rows[0]);
+  const found = map.eventOf(existing.rows[0]);
   const deliveries = await client.query('SELECT * FROM deliveries WHERE tenant_id = $1 AND event_id = $2 ORDER BY seq', [
     found.tenantId,
     found.id,
   ]);
-  return { event: found, deliveries: deliveries.rows.map((row) => fromRow(deliveryColumns, row)), duplicate: true };
+  return { event: found, deliveries: deliveries.rows.map(map.deliveryOf), duplicate: true };
 }

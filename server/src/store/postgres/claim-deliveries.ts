@@ -1,7 +1,6 @@
 import type { SecretCipher } from '../secret-box';
 import type { ClaimedDelivery, ClaimOptions, DeliveryRecord, EventRecord, HookRecord } from '../store';
-import { deliveryColumns, eventColumns, fromRow } from './columns';
-import { hookFromRow } from './hook-writes';
+import type { RowMappers } from '../sql-store';
 import type { Queryable } from './transaction';
 
 /**
@@ -99,7 +98,7 @@ WHERE claimed.status = 'pending'
 ORDER BY claimed.next_attempt_at, claimed.seq
 `;
 
-export async function claimDeliveries(db: Queryable, options: ClaimOptions, cipher: SecretCipher): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(db: Queryable, options: ClaimOptions, map: RowMappers): Promise<ClaimedDelivery[]> {
   if (options.limit <= 0) return [];
   // Named: prepared once per connection, so PostgreSQL plans this large statement once, not per claim.
   const { rows } = await db.query({
@@ -110,11 +109,11 @@ export async function claimDeliveries(db: Queryable, options: ClaimOptions, ciph
   const hooks = new Map<string, HookRecord>();
   const events = new Map<string, EventRecord>();
   for (const row of rows) {
-    if (row.hook) hooks.set(`${row.hook.tenant_id}\u0000${row.hook.id}`, hookFromRow(cipher, row.hook));
-    if (row.event) events.set(`${row.event.tenant_id}\u0000${row.event.id}`, fromRow<EventRecord>(eventColumns, row.event));
+    if (row.hook) hooks.set(`${row.hook.tenant_id}\u0000${row.hook.id}`, map.hookOf(row.hook));
+    if (row.event) events.set(`${row.event.tenant_id}\u0000${row.event.id}`, map.eventOf(row.event));
   }
   return rows.map((row: Record<string, any>) => {
-    const delivery = fromRow<DeliveryRecord>(deliveryColumns, row.delivery);
+    const delivery = map.deliveryOf(row.delivery);
     return {
       delivery,
       hook: hooks.get(`${delivery.tenantId}\u0000${delivery.hookId}`)!,

@@ -9,7 +9,6 @@
 import type { CompleteAttemptInput } from '../store';
 import { isDeliveryStatePatch, type HookPatch } from '../hook-patch';
 import type { SecretCipher } from '../secret-box';
-import { patchHook } from './hook-writes';
 import type { Queryable } from './transaction';
 
 export const COMPLETE_ATTEMPTS_SQL = `
@@ -59,7 +58,11 @@ export interface CompleteAttemptsResult {
 }
 
 /** Runs inside the caller's transaction (the hook patches must commit with the attempts). */
-export async function completeAttempts(db: Queryable, inputs: CompleteAttemptInput[], cipher: SecretCipher): Promise<CompleteAttemptsResult> {
+export async function completeAttempts(
+  db: Queryable,
+  inputs: CompleteAttemptInput[],
+  patchHook: (db: Queryable, tenantId: string, hookId: string, patch: HookPatch) => Promise<unknown>,
+): Promise<CompleteAttemptsResult> {
   if (inputs.length === 0) return { landed: [], wake: false };
   const columns: unknown[][] = Array.from({ length: 20 }, () => []);
   for (const { owner, attempt, update } of inputs) {
@@ -125,7 +128,7 @@ export async function completeAttempts(db: Queryable, inputs: CompleteAttemptInp
     });
   }
   for (const { tenantId, hookId, patch } of ordered) {
-    if (!isDeliveryStatePatch(patch)) await patchHook(db, cipher, tenantId, hookId, patch);
+    if (!isDeliveryStatePatch(patch)) await patchHook(db, tenantId, hookId, patch);
   }
   return { landed, wake };
 }

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AppendEventResult, AppendRequest, EventRecord, HookRecord } from '../store';
-import { type Row, deliveryFromRow, deliveryParams, eventFromRow } from './rows';
+import { deliveries as deliveriesTable, events, fromRow, sqliteCodec, toRow, type Row } from '../columns';
 
 export type SqliteAppender = (requests: AppendRequest[]) => AppendEventResult[];
 
@@ -52,24 +52,13 @@ export function createSqliteAppender(db: Database.Database, hookOf: (row: Row) =
     const existing = (s.getEventById.get(event.tenantId, event.id) ??
       (event.idempotencyKey !== null ? s.getEventByKey.get(event.tenantId, event.idempotencyKey) : undefined)) as Row | undefined;
     if (existing) {
-      const deliveries = (s.deliveriesOfEvent.all(event.tenantId, existing.id) as Row[]).map(deliveryFromRow);
-      return { event: eventFromRow(existing), deliveries, duplicate: true };
+      const deliveries = (s.deliveriesOfEvent.all(event.tenantId, existing.id) as Row[]).map((row) => fromRow(sqliteCodec, deliveriesTable, row));
+      return { event: fromRow(sqliteCodec, events, existing), deliveries, duplicate: true };
     }
     const deliveries = plan(candidatesOf(event, cache));
     const stored: EventRecord = { ...event, deliveryCount: deliveries.length };
-    s.insertEvent.run({
-      tenant_id: stored.tenantId,
-      id: stored.id,
-      type: stored.type,
-      brand: stored.brand,
-      data: JSON.stringify(stored.data),
-      timestamp: stored.timestamp,
-      idempotency_key: stored.idempotencyKey,
-      test: stored.test ? 1 : 0,
-      delivery_count: stored.deliveryCount,
-      created_at: stored.createdAt,
-    });
-    for (const delivery of deliveries) s.insertDelivery.run(deliveryParams(delivery));
+    s.insertEvent.run(toRow(sqliteCodec, events, stored));
+    for (const delivery of deliveries) s.insertDelivery.run(toRow(sqliteCodec, deliveriesTable, delivery));
     return { event: stored, deliveries, duplicate: false };
   };
 

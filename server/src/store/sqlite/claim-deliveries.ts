@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ClaimedDelivery, ClaimOptions, HookRecord } from '../store';
-import { deliveryFromRow, eventFromRow, type Row } from './rows';
+import { deliveries, events as eventsTable, fromRow, sqliteCodec, type Row } from '../columns';
 
 export const CLAIMABLE_SQL = `SELECT d.* FROM deliveries d JOIN hooks h ON h.id = d.hook_id
  WHERE d.status = 'pending' AND d.next_attempt_at <= @now
@@ -44,7 +44,7 @@ export function createClaimer(db: Database.Database, hookOf: (row: Row) => HookR
           orphan.run(now, row.seq);
           continue;
         }
-        event = eventFromRow(eventRow);
+        event = fromRow(sqliteCodec, eventsTable, eventRow);
         events.set(row.event_id, event);
       }
       let hook = hooks.get(row.hook_id);
@@ -53,7 +53,7 @@ export function createClaimer(db: Database.Database, hookOf: (row: Row) => HookR
         hooks.set(hook.id, hook);
       }
       lease.run(owner, now + leaseMs, row.seq);
-      claimed.push({ delivery: deliveryFromRow({ ...row, lease_owner: owner, lease_expires_at: now + leaseMs }), hook, event });
+      claimed.push({ delivery: fromRow(sqliteCodec, deliveries, { ...row, lease_owner: owner, lease_expires_at: now + leaseMs }), hook, event });
     }
     return claimed;
   });

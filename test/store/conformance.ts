@@ -4,7 +4,11 @@
  * it in `capabilities`; the suite then runs the test that documents the difference instead of
  * skipping silently.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { HookRecord, Store } from '../../server/src/store/store';
+import { readMigrations, type Migration } from '../../server/src/store/migrations';
 import { InvalidCursorError } from '../../server/src/domain/errors';
 import {
   T0,
@@ -34,6 +38,11 @@ export interface StoreCapabilities {
    * Reads and writes a hook row's sealed columns (auth, headers, secrets) as stored text, behind the
    * store's back: to check what is at rest and to plant rows an older deskhooks wrote in plain text.
    */
+  /** The dialect's migration files, and a new handle on `store`'s database that knows only `migrations` (migrated on open). */
+  migrations?: {
+    dir: string;
+    open(store: Store, migrations: Migration[]): Promise<Store>;
+  };
   rawHookColumns?: {
     read(store: Store, tenantId: string, id: string): Promise<Record<'auth' | 'headers' | 'secrets', string>>;
     write(store: Store, tenantId: string, id: string, columns: Record<'auth' | 'headers' | 'secrets', string>): Promise<void>;
@@ -87,6 +96,43 @@ export function describeStoreConformance(
         await store.migrate();
         await expect(store.ping()).resolves.toBeUndefined();
         expect(await store.getTenant(id)).toMatchObject({ id });
+      });
+
+      it('when a migration file is misnamed, then the migrations are refused, naming the file', () => {
+        if (!capabilities.migrations) return;
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskhooks-migrations-'));
+        try {
+          for (const file of fs.readdirSync(capabilities.migrations.dir)) fs.copyFileSync(path.join(capabilities.migrations.dir, file), path.join(dir, file));
+          expect(readMigrations(dir).length).toBeGreaterThan(0);
+          fs.writeFileSync(path.join(dir, '51-add-notes.sql'), 'SELECT 1;');
+          expect(() => readMigrations(dir)).toThrow('migration file 51-add-notes.sql must be named NNN_name.sql');
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
+      it('when the database was migrated by a newer build, then a handle that knows fewer migrations refuses it and changes nothing', async () => {
+        if (!capabilities.migrations) return;
+        const id = await newTenant();
+        const shipped = readMigrations(capabilities.migrations.dir);
+        const older = shipped.slice(0, -1);
+        const newest = shipped[shipped.length - 1].version;
+        await expect(capabilities.migrations.open(store, older)).rejects.toThrow(
+          `the database schema is at version ${newest}, newer than this deskhooks build knows (${older[older.length - 1].version})`,
+        );
+        expect(await store.getTenant(id)).toMatchObject({ id });
+      });
+
+      it('when a newer migration ships, then an opened database gets only it, once', async () => {
+        if (!capabilities.migrations) return;
+        const shipped = readMigrations(capabilities.migrations.dir);
+        const next = { version: shipped[shipped.length - 1].version + 1, name: 'note', sql: 'CREATE TABLE notes (body text);' };
+        extra.push(await capabilities.migrations.open(store, [...shipped, next]));
+        extra.push(await capabilities.migrations.open(store, [...shipped, next]));
+        const h = await newHook(await newTenant());
+        expect(await store.getHook(h.tenantId, h.id)).toEqual(h);
+        // The shipped build now sees a newer schema than it knows, which proves `next` was recorded.
+        await expect(capabilities.migrations.open(store, shipped)).rejects.toThrow(`the database schema is at version ${next.version}`);
       });
 
       it('when asked its kind, then it names its backend', () => {
@@ -379,6 +425,21 @@ export function describeStoreConformance(
         expect(await candidates()).toEqual([]);
         await store.updateHook(a, h.id, { deletedAt: null, deletedBy: null, deletedReason: null });
         expect(await candidates()).toEqual([h.id]);
+      });
+
+      it('when a patch names a matching field without a value, then it is left as it was and the hook still matches', async () => {
+        // The rule both dialects share: a field given as undefined is not part of the patch.
+        const a = await newTenant();
+        const h = await newHook(a, { events: ['chat.missed'], brand: 'Harbour IT' });
+        const matched = async () => {
+          const seen: HookRecord[][] = [];
+          const e = event(a, { type: 'chat.missed', brand: 'Harbour IT' });
+          await store.appendEvent(e, planAll(e, seen));
+          return seen[0].map((c) => c.id);
+        };
+        const after = await store.updateHook(a, h.id, { events: undefined, brand: undefined, status: undefined, deletedAt: undefined, name: 'renamed' });
+        expect(after).toMatchObject({ events: ['chat.missed'], brand: 'Harbour IT', status: 'active', deletedAt: null, name: 'renamed' });
+        expect(await matched()).toEqual([h.id]);
       });
 
       it('when the same event id is appended again, then the first result returns, marked duplicate, and nothing is written', async () => {

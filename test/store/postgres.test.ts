@@ -57,6 +57,19 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
     {
       openSecondHandle: async (store) => createPostgresStore(urlOf.get(store)!, POOL),
       notifiesOtherHandles: true,
+      migrations: {
+        dir: MIGRATIONS_DIR,
+        open: async (store, migrations) => {
+          const handle = await createPostgresStore(urlOf.get(store)!, { ...POOL, migrations });
+          try {
+            await handle.migrate();
+            return handle;
+          } catch (error) {
+            await handle.close();
+            throw error;
+          }
+        },
+      },
       rawHookColumns: {
         async read(store, tenantId, id) {
           const { rows } = await (store as PostgresStore).pool.query(

@@ -17,6 +17,10 @@ describeStoreConformance('sqlite', async () => createSqliteStore(path.join(dir, 
   // A second better-sqlite3 connection on the same file: what two processes on one machine would do.
   openSecondHandle: async (store) => createSqliteStore((store as SqliteStore).filename),
   notifiesOtherHandles: false,
+  migrations: {
+    dir: MIGRATIONS_DIR,
+    open: async (store, migrations) => createSqliteStore((store as SqliteStore).filename, { cipher: (store as SqliteStore).cipher, migrations }),
+  },
   rawHookColumns: {
     async read(store, tenantId, id) {
       return (store as SqliteStore).db.prepare('SELECT auth, headers, secrets FROM hooks WHERE tenant_id = ? AND id = ?').get(tenantId, id) as any;

@@ -1,7 +1,8 @@
 /**
- * The one record ↔ column mapping of both stores. Each table lists its record's fields with their
- * column and how the value is kept; the row types the query builder checks column names against are
- * derived from these lists, so a new column is one line here (plus one migration per dialect).
+ * The one record ↔ column mapping of both stores. Each table lists its record's fields and how each
+ * value is kept; a field's column is its name in snake_case, and the row types the query builder checks
+ * column names against are derived from the same records, so a new column is one field here (plus one
+ * migration per dialect).
  * What differs between the dialects is only how a kind of value is stored (see Codec).
  */
 import type {
@@ -55,162 +56,77 @@ export const postgresCodec: Codec = {
   read: (_kind, value) => (value === undefined ? null : value),
 };
 
-type Fields<R> = { readonly [K in keyof R]-?: readonly [column: string, kind?: Kind] };
+/** Each field's column is its name in snake_case; what is listed is how the value is kept. */
+type Kinds<R> = { readonly [K in keyof R]-?: Kind };
+type Snake<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}`
+  : S;
 
-/** A table: its name and, for each record field, its column. */
-export interface Table<R, C extends string = string> {
+/** A table: its name and, for each record field, its column and kind. */
+export interface Table<R> {
   readonly name: string;
-  readonly fields: Fields<R>;
   /** [field, column, kind] in declaration order, for loops on the hot paths. */
-  readonly entries: ReadonlyArray<readonly [field: keyof R & string, column: C, kind: Kind]>;
+  readonly entries: ReadonlyArray<readonly [field: keyof R & string, column: string, kind: Kind]>;
 }
 
-function table<R>() {
-  return <const F extends Fields<R>>(name: string, fields: F): Table<R, F[keyof F][0]> => ({
-    name,
-    fields,
-    entries: Object.entries(fields).map(([field, [column, kind]]: [string, any]) => [field, column, kind ?? 'plain']) as any,
-  });
+function table<R>(name: string, kinds: Kinds<R>): Table<R> {
+  const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return { name, entries: Object.entries<Kind>(kinds).map(([field, kind]) => [field as keyof R & string, snake(field), kind]) };
 }
 
-export const tenants = table<TenantRecord>()('tenants', {
-  id: ['id'],
-  name: ['name'],
-  webhooksEnabled: ['webhooks_enabled', 'bool'],
-  liveChatAppId: ['live_chat_app_id'],
-  createdAt: ['created_at'],
+const _ = 'plain';
+const json = 'json';
+const bool = 'bool';
+
+export const tenants = table<TenantRecord>('tenants', { id: _, name: _, webhooksEnabled: bool, liveChatAppId: _, createdAt: _ });
+
+export const apiKeys = table<ApiKeyRecord>('api_keys', {
+  id: _, tenantId: _, name: _, role: _, prefix: _, hash: _, createdAt: _, revokedAt: _, lastUsedAt: _,
 });
 
-export const apiKeys = table<ApiKeyRecord>()('api_keys', {
-  id: ['id'],
-  tenantId: ['tenant_id'],
-  name: ['name'],
-  role: ['role'],
-  prefix: ['prefix'],
-  hash: ['hash'],
-  createdAt: ['created_at'],
-  revokedAt: ['revoked_at'],
-  lastUsedAt: ['last_used_at'],
+export const customEventTypes = table<CustomEventTypeRecord>('custom_event_types', {
+  tenantId: _, type: _, description: _, schema: json, sample: json, createdAt: _, updatedAt: _,
 });
 
-export const customEventTypes = table<CustomEventTypeRecord>()('custom_event_types', {
-  tenantId: ['tenant_id'],
-  type: ['type'],
-  description: ['description'],
-  schema: ['schema', 'json'],
-  sample: ['sample', 'json'],
-  createdAt: ['created_at'],
-  updatedAt: ['updated_at'],
+export const hooks = table<HookRecord>('hooks', {
+  tenantId: _, id: _, url: _, events: 'list', name: _, description: _, brand: _, status: _, disabledReason: _, format: _,
+  template: json, method: _, auth: json, headers: json, secretHeaders: json, filter: json, retryPolicy: json, redirects: _,
+  ordered: bool, maxInFlight: _, rateLimit: json, source: _, secrets: json, failingSince: _, lastDelivery: json,
+  deletedAt: _, deletedBy: _, deletedReason: _, createdAt: _, updatedAt: _,
 });
 
-export const hooks = table<HookRecord>()('hooks', {
-  tenantId: ['tenant_id'],
-  id: ['id'],
-  url: ['url'],
-  events: ['events', 'list'],
-  name: ['name'],
-  description: ['description'],
-  brand: ['brand'],
-  status: ['status'],
-  disabledReason: ['disabled_reason'],
-  format: ['format'],
-  template: ['template', 'json'],
-  method: ['method'],
-  auth: ['auth', 'json'],
-  headers: ['headers', 'json'],
-  secretHeaders: ['secret_headers', 'json'],
-  filter: ['filter', 'json'],
-  retryPolicy: ['retry_policy', 'json'],
-  redirects: ['redirects'],
-  ordered: ['ordered', 'bool'],
-  maxInFlight: ['max_in_flight'],
-  rateLimit: ['rate_limit', 'json'],
-  source: ['source'],
-  secrets: ['secrets', 'json'],
-  failingSince: ['failing_since'],
-  lastDelivery: ['last_delivery', 'json'],
-  deletedAt: ['deleted_at'],
-  deletedBy: ['deleted_by'],
-  deletedReason: ['deleted_reason'],
-  createdAt: ['created_at'],
-  updatedAt: ['updated_at'],
+export const events = table<EventRecord>('events', {
+  tenantId: _, id: _, type: _, brand: _, data: json, timestamp: _, idempotencyKey: _, test: bool, deliveryCount: _, createdAt: _,
 });
 
-export const events = table<EventRecord>()('events', {
-  tenantId: ['tenant_id'],
-  id: ['id'],
-  type: ['type'],
-  brand: ['brand'],
-  data: ['data', 'json'],
-  timestamp: ['timestamp'],
-  idempotencyKey: ['idempotency_key'],
-  test: ['test', 'bool'],
-  deliveryCount: ['delivery_count'],
-  createdAt: ['created_at'],
+export const deliveries = table<DeliveryRecord>('deliveries', {
+  tenantId: _, id: _, hookId: _, eventId: _, eventType: _, status: _, attempts: _, nextAttemptAt: _, lastAttemptAt: _,
+  lastResponseStatus: _, lastError: _, cancelReason: _, leaseOwner: _, leaseExpiresAt: _, test: bool, createdAt: _, updatedAt: _,
 });
 
-export const deliveries = table<DeliveryRecord>()('deliveries', {
-  tenantId: ['tenant_id'],
-  id: ['id'],
-  hookId: ['hook_id'],
-  eventId: ['event_id'],
-  eventType: ['event_type'],
-  status: ['status'],
-  attempts: ['attempts'],
-  nextAttemptAt: ['next_attempt_at'],
-  lastAttemptAt: ['last_attempt_at'],
-  lastResponseStatus: ['last_response_status'],
-  lastError: ['last_error'],
-  cancelReason: ['cancel_reason'],
-  leaseOwner: ['lease_owner'],
-  leaseExpiresAt: ['lease_expires_at'],
-  test: ['test', 'bool'],
-  createdAt: ['created_at'],
-  updatedAt: ['updated_at'],
+export const attempts = table<AttemptRecord>('attempts', {
+  deliveryId: _, tenantId: _, number: _, startedAt: _, durationMs: _, url: _, method: _, requestHeaders: json,
+  responseStatus: _, responseBody: _, error: _, outcome: _,
 });
 
-export const attempts = table<AttemptRecord>()('attempts', {
-  deliveryId: ['delivery_id'],
-  tenantId: ['tenant_id'],
-  number: ['number'],
-  startedAt: ['started_at'],
-  durationMs: ['duration_ms'],
-  url: ['url'],
-  method: ['method'],
-  requestHeaders: ['request_headers', 'json'],
-  responseStatus: ['response_status'],
-  responseBody: ['response_body'],
-  error: ['error'],
-  outcome: ['outcome'],
+export const agentLookups = table<AgentLookupRecord>('agent_lookups', {
+  tenantId: _, id: _, chatId: _, status: _, agentId: _, answeredVia: _, answeredHookId: _, createdAt: _, expiresAt: _,
 });
 
-export const agentLookups = table<AgentLookupRecord>()('agent_lookups', {
-  tenantId: ['tenant_id'],
-  id: ['id'],
-  chatId: ['chat_id'],
-  status: ['status'],
-  agentId: ['agent_id'],
-  answeredVia: ['answered_via'],
-  answeredHookId: ['answered_hook_id'],
-  createdAt: ['created_at'],
-  expiresAt: ['expires_at'],
-});
-
-type ColumnsOf<T> = T extends Table<any, infer C> ? C : never;
 /** Every table has an ordering `seq` column besides its fields (the primary key on SQLite). */
-type RowOf<T> = { [C in ColumnsOf<T> | 'seq']: any };
+type RowOf<R> = { [K in keyof R & string as Snake<K>]: any } & { seq: any };
 
 /** The schema as the query builder sees it: table → columns. Derived, never written by hand. */
 export interface Schema {
-  tenants: RowOf<typeof tenants>;
-  api_keys: RowOf<typeof apiKeys>;
-  custom_event_types: RowOf<typeof customEventTypes>;
-  hooks: RowOf<typeof hooks>;
+  tenants: RowOf<TenantRecord>;
+  api_keys: RowOf<ApiKeyRecord>;
+  custom_event_types: RowOf<CustomEventTypeRecord>;
+  hooks: RowOf<HookRecord>;
   hook_events: { tenant_id: string; event_type: string; hook_id: string; brand: string | null };
-  events: RowOf<typeof events>;
-  deliveries: RowOf<typeof deliveries>;
-  attempts: RowOf<typeof attempts>;
-  agent_lookups: RowOf<typeof agentLookups>;
+  events: RowOf<EventRecord>;
+  deliveries: RowOf<DeliveryRecord>;
+  attempts: RowOf<AttemptRecord>;
+  agent_lookups: RowOf<AgentLookupRecord>;
   schema_migrations: { version: number; name: string; applied_at: any };
 }
 

@@ -80,7 +80,7 @@ export async function createStore(databaseUrl: string, options: CreateStoreOptio
     if (why === null) throw error;
     throw new StoreConfigError(`cannot open the SQLite database ${filename}: ${why}`);
   }
-  await store.migrate();
+  await migrateOrExplain(store);
   return store;
 }
 

@@ -1,4 +1,3 @@
-import type { SecretCipher } from '../secret-box';
 import type { ClaimedDelivery, ClaimOptions, DeliveryRecord, EventRecord, HookRecord } from '../store';
 import type { RowMappers } from '../sql-store';
 import type { Queryable } from './transaction';

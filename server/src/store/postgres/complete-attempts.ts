@@ -7,8 +7,7 @@
  * once per commit, not once per delivery, so workers no longer queue on its row lock.
  */
 import type { CompleteAttemptInput } from '../store';
-import { isDeliveryStatePatch, type HookPatch } from '../hook-patch';
-import type { SecretCipher } from '../secret-box';
+import { addHookPatch, isDeliveryStatePatch, type HookPatch, type PendingHookPatch } from '../hook-patch';
 import type { Queryable } from './transaction';
 
 export const COMPLETE_ATTEMPTS_SQL = `
@@ -96,18 +95,13 @@ export async function completeAttempts(
   const done = new Map<string, { hookId: string; ordered: boolean; status: string }>();
   for (const row of rows) done.set(`${row.tenant_id}\u0000${row.id}`, { hookId: row.hook_id, ordered: row.ordered === true, status: row.status });
 
-  const patches = new Map<string, { tenantId: string; hookId: string; patch: HookPatch }>();
+  const patches = new Map<string, PendingHookPatch>();
   let wake = false;
   const landed = inputs.map(({ attempt, hookPatch }) => {
     const row = done.get(`${attempt.tenantId}\u0000${attempt.deliveryId}`);
     if (!row) return false;
     if (row.status === 'pending' || row.ordered) wake = true;
-    if (hookPatch && Object.keys(hookPatch).length > 0) {
-      const key = `${attempt.tenantId}\u0000${row.hookId}`;
-      const merged = patches.get(key);
-      if (merged) Object.assign(merged.patch, hookPatch);
-      else patches.set(key, { tenantId: attempt.tenantId, hookId: row.hookId, patch: { ...hookPatch } });
-    }
+    addHookPatch(patches, attempt.tenantId, row.hookId, hookPatch);
     return true;
   });
   // In a stable order, so two nodes committing at once lock hook rows in the same order (no deadlock).

@@ -5,7 +5,8 @@
  * a hook's "last delivery" costs one write per commit rather than one per delivery.
  */
 import type Database from 'better-sqlite3';
-import { isDeliveryStatePatch, type HookPatch } from '../hook-patch';
+import { addHookPatch, isDeliveryStatePatch, type HookPatch, type PendingHookPatch } from '../hook-patch';
+import { attempts, sqliteCodec, toRow } from '../columns';
 import type { CompleteAttemptInput } from '../store';
 
 export const COMPLETE_DELIVERY_SQL = `UPDATE deliveries SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at,
@@ -34,7 +35,7 @@ export function createCompleter(db: Database.Database, patchHook: (tenantId: str
   );
 
   const complete = db.transaction((inputs: CompleteAttemptInput[]): boolean[] => {
-    const hookPatches = new Map<string, { tenantId: string; hookId: string; patch: HookPatch }>();
+    const hookPatches = new Map<string, PendingHookPatch>();
     const landed = inputs.map(({ owner, attempt, update, hookPatch }) => {
       const row = completeDelivery.get({
         id: attempt.deliveryId,
@@ -48,26 +49,8 @@ export function createCompleter(db: Database.Database, patchHook: (tenantId: str
         updated_at: Math.max(attempt.startedAt + attempt.durationMs, update.lastAttemptAt ?? 0),
       }) as { tenant_id: string; hook_id: string } | undefined;
       if (!row) return false;
-      insertAttempt.run({
-        delivery_id: attempt.deliveryId,
-        tenant_id: attempt.tenantId,
-        number: attempt.number,
-        started_at: attempt.startedAt,
-        duration_ms: attempt.durationMs,
-        url: attempt.url,
-        method: attempt.method,
-        request_headers: JSON.stringify(attempt.requestHeaders),
-        response_status: attempt.responseStatus,
-        response_body: attempt.responseBody,
-        error: attempt.error,
-        outcome: attempt.outcome,
-      });
-      if (hookPatch && Object.keys(hookPatch).length > 0) {
-        const key = `${row.tenant_id}\u0000${row.hook_id}`;
-        const merged = hookPatches.get(key);
-        if (merged) Object.assign(merged.patch, hookPatch);
-        else hookPatches.set(key, { tenantId: row.tenant_id, hookId: row.hook_id, patch: { ...hookPatch } });
-      }
+      insertAttempt.run(toRow(sqliteCodec, attempts, attempt));
+      addHookPatch(hookPatches, row.tenant_id, row.hook_id, hookPatch);
       return true;
     });
     for (const { tenantId, hookId, patch } of hookPatches.values()) {

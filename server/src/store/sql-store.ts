@@ -33,7 +33,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { SEALED_HOOK_FIELDS, currentPrefix, openHookFields, resealRow, sealHookFields, type SealedHookField } from './hook-secrets';
 import type { HookPatch } from './hook-patch';
 import type { SecretCipher } from './secret-box';
-import { first, queryBuilder, rows, run, wake, type Work } from './unit-of-work';
+import { first, fixedShape, queryBuilder, rows, run, wake, type Work } from './unit-of-work';
 
 /** How a dialect runs units of work. */
 export interface Runner {
@@ -98,6 +98,13 @@ export abstract class SqlStore implements Store {
   private apiKeyOf = (row: Row): ApiKeyRecord => fromRow(this.codec, t.apiKeys, row);
   private customTypeOf = (row: Row): CustomEventTypeRecord => fromRow(this.codec, t.customEventTypes, row);
   private lookupOf = (row: Row): AgentLookupRecord => fromRow(this.codec, t.agentLookups, row);
+
+  // The reads every request or failed attempt makes, compiled once.
+  private readonly tenantById = fixedShape((id: string) => this.q.selectFrom('tenants').selectAll().where('id', '=', id));
+  private readonly keyByHash = fixedShape((hash: string) => this.q.selectFrom('api_keys').selectAll().where('hash', '=', hash));
+  private readonly hookById = fixedShape((tenantId: string, id: string) =>
+    this.q.selectFrom('hooks').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id),
+  );
 
   protected insert<R>(table: t.Table<R>, records: R[]) {
     return this.q.insertInto(table.name as keyof Schema).values(records.map((record) => toRow(this.codec, table, record)) as any);
@@ -172,7 +179,7 @@ export abstract class SqlStore implements Store {
   }
 
   async getTenant(id: string): Promise<TenantRecord | undefined> {
-    const row = await this.runner.run(first(this.q.selectFrom('tenants').selectAll().where('id', '=', id)));
+    const row = await this.runner.run(first(this.tenantById(id)));
     return row && this.tenantOf(row);
   }
 
@@ -197,7 +204,7 @@ export abstract class SqlStore implements Store {
   }
 
   async findApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> {
-    const row = await this.runner.run(first(this.q.selectFrom('api_keys').selectAll().where('hash', '=', hash)));
+    const row = await this.runner.run(first(this.keyByHash(hash)));
     return row && this.apiKeyOf(row);
   }
 
@@ -284,7 +291,7 @@ export abstract class SqlStore implements Store {
   }
 
   private hookRow(tenantId: string, id: string): Work<Row | undefined> {
-    return first(this.q.selectFrom('hooks').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id));
+    return first(this.hookById(tenantId, id));
   }
 
   async listHooks(query: HookQuery & { tenantId: string }): Promise<Page<HookRecord>> {

@@ -27,6 +27,26 @@ interface Compilable {
   compile(): CompiledQuery;
 }
 
+/**
+ * A query of a fixed shape compiled once, on first use; each call only binds its arguments. For the
+ * reads every request makes (its key, its tenant, a hook), where compiling anew would cost more than
+ * running the statement. `build` must use each argument as a bound value and nothing else.
+ */
+export function fixedShape<A extends unknown[]>(build: (...args: A) => Compilable): (...args: A) => Compilable {
+  let compiled: CompiledQuery | undefined;
+  let slots: number[] = [];
+  return (...args: A) => {
+    if (!compiled) {
+      const markers = args.map((_, slot) => ({ slot }));
+      compiled = build(...(markers as A)).compile();
+      slots = compiled.parameters.map((parameter) => markers.indexOf(parameter as { slot: number }));
+      if (slots.includes(-1)) throw new Error(`fixedShape: a parameter of ${compiled.sql} is not an argument`);
+    }
+    const query: CompiledQuery = { ...compiled, parameters: slots.map((slot) => args[slot]) };
+    return { compile: () => query };
+  };
+}
+
 /** The rows a query returns. */
 export function* rows(query: Compilable): Work<Row[]> {
   return (yield { kind: 'rows', query: query.compile() }) as Row[];

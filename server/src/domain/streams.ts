@@ -34,7 +34,10 @@ export async function streamableHook(deps: AppDeps, tenantId: string, hookId: st
     ]);
   }
   if (hook.deletedAt !== null) throw new ConflictError(`Hook ${hookId} is deleted; restore it before you stream it.`);
-  return { hook, hub: hubOf(deps) };
+  const hub = hubOf(deps);
+  const refused = hub.refusal(tenantId, hookId);
+  if (refused) throw new ConflictError(`Too many stream consumers: ${refused}. Close one first.`);
+  return { hook, hub };
 }
 
 /** Settles a streamed attempt with the consumer's answer, on whichever node the ack arrives. */

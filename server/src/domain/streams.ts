@@ -30,7 +30,8 @@ export async function streamableHook(deps: AppDeps, tenantId: string, hookId: st
   const hook = await getHook(deps, tenantId, hookId);
   if (hook.destination !== 'stream') {
     throw new ConflictError(`Hook ${hookId} is not a stream hook (its destination is ${hook.destination}).`, [
-      { pointer: '/destination', location: 'body', detail: 'must be {"type": "stream"} to be consumed as a stream' },
+      // The hook's field, not this request's: no location.
+      { pointer: '/destination', detail: 'must be {"type": "stream"} to be consumed as a stream' },
     ]);
   }
   if (hook.deletedAt !== null) throw new ConflictError(`Hook ${hookId} is deleted; restore it before you stream it.`);

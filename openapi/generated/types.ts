@@ -2085,7 +2085,7 @@ export interface components {
             durationMs: number;
             /** @description The first 2 KiB of the answer. */
             responseBody: string | null;
-            /** @description Why there was no answer (timeout */
+            /** @description Why there was no answer: a timeout, a refused target or a connection error. */
             error: string | null;
         };
         /** @description Exactly one of `status` and `error`. */

@@ -132,6 +132,17 @@ describe('stream hooks', () => {
     expect(failed.status).toBe('pending');
   });
 
+  it('when the consumer answers 410, then the hook is removed as a URL hook would be', async () => {
+    const hook = await streamHook();
+    const consumer = await connect(hook.id);
+    await consumer.waitFor(1);
+    await publish();
+    const data = JSON.parse((await consumer.waitFor(2))[1].data);
+    expect((await ack(hook.id, { attemptId: data.attemptId, status: 410 })).status).toBe(204);
+    const removed = await eventually(() => server.request('GET', `/v1/hooks/${hook.id}`).then((r) => r.body), (h) => h.deleted === true);
+    expect(removed).toMatchObject({ deleted: true, deletedReason: 'gone' });
+  });
+
   it('when a delivery is published while no consumer is connected, then it waits (not attempted) and arrives once one connects', async () => {
     const hook = await streamHook();
     await publish();

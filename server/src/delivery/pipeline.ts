@@ -15,6 +15,8 @@ import { hookPatchFor, lastDeliveryPatch, type HookPatch } from '../rules/hook-s
 import type { HttpClient, OutboundRequest, OutboundResult } from '../outbound/http-client';
 import { judgeAttempt, type AttemptVerdict } from '../rules/outcome';
 import { buildRequest, formatContext, redactHeaders } from '../rules/request-builder';
+import { destinationUrl, newCapture } from '../rules/inspector';
+import type { StreamHub } from '../outbound/stream-hub';
 
 const LOGGED_BODY_CHARS = 2048;
 
@@ -41,6 +43,12 @@ export interface PipelineDeps {
   wallClock: () => number;
   /** Aborted when the engine stops: an attempt cut short is not recorded, and its lease is given back. */
   signal: () => AbortSignal;
+  /** Captures an inspector hook keeps (DESKHOOKS_INSPECTOR_CAPTURES). */
+  inspectorCaptures: number;
+  /** This node's stream consumers, for stream hooks. */
+  streams: StreamHub;
+  /** How long a stream consumer has to acknowledge a delivery (the delivery timeout). */
+  streamAckTimeoutMs: number;
 }
 
 /** Step 1's answer. */
@@ -69,7 +77,9 @@ export function createPipeline(deps: PipelineDeps) {
     // Outside the try: a store error here lets the lease run out (tried again), it does not fail the delivery.
     const context = await formatContext(store, hook);
     try {
-      const request = buildRequest(hook, unit.map((c) => toEnvelope(c.event)), {
+      // Inspector and stream hooks have no URL: their requests carry `inspector:` / `stream:`.
+      const target = hook.destination === 'url' ? hook : { ...hook, url: destinationUrl(hook) };
+      const request = buildRequest(target, unit.map((c) => toEnvelope(c.event)), {
         msgId: unit[0].delivery.id,
         signedAt: new Date(deps.wallClock()),
         now: clock.now(),
@@ -81,10 +91,56 @@ export function createPipeline(deps: PipelineDeps) {
     }
   }
 
-  async function send(prepared: Prepared): Promise<OutboundResult | 'aborted'> {
+  /**
+   * The inspector's "send": the request is kept as a capture (the newest ones per hook) and the
+   * attempt succeeds, so everything else (attempt log, hook state) is as for a receiver answering 200.
+   */
+  async function capture(unit: ClaimedDelivery[], request: OutboundRequest): Promise<OutboundResult> {
+    const started = performance.now();
+    const { hook, delivery } = unit[0];
+    await store.addCapture(
+      newCapture({
+        tenantId: hook.tenantId,
+        hookId: hook.id,
+        deliveryId: delivery.id,
+        attempt: delivery.attempts + 1,
+        events: unit.map((c) => c.event),
+        request,
+        headers: redactHeaders(hook, request.headers),
+        now: clock.now(),
+      }),
+      deps.inspectorCaptures,
+    );
+    return { kind: 'response', status: 200, headers: {}, body: '', truncated: false, durationMs: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * A stream hook's "send": the request goes to one of the hook's consumers on this node, and its ack
+   * is the answer. The consumer may have left since the claim: then the deliveries are given back
+   * untouched (no attempt) and wait for a consumer again.
+   */
+  async function stream(unit: ClaimedDelivery[], request: OutboundRequest, signal: AbortSignal): Promise<OutboundResult | 'aborted'> {
+    const { hook, delivery } = unit[0];
+    const result = await deps.streams.deliver(
+      { tenantId: hook.tenantId, hookId: hook.id, deliveryId: delivery.id, attempt: delivery.attempts + 1, request },
+      deps.streamAckTimeoutMs,
+      signal,
+    );
+    if (result === 'no-consumer') {
+      await store.releaseLeases(deps.owner, unit.map((c) => c.delivery));
+      return 'aborted';
+    }
+    return result;
+  }
+
+  async function send(prepared: Prepared, unit: ClaimedDelivery[]): Promise<OutboundResult | 'aborted'> {
     if (prepared.kind === 'unbuildable') return { kind: 'error', outcome: 'network', error: prepared.error, durationMs: 0 };
     if (prepared.kind !== 'request') throw new Error('send needs a request');
+    // A URL hook pays two comparisons here: the other destinations branch off before the HTTP client.
+    const destination = unit[0].hook.destination;
+    if (destination === 'inspector') return capture(unit, prepared.request);
     const signal = deps.signal();
+    if (destination === 'stream') return stream(unit, prepared.request, signal);
     const result = await deps.http().send(prepared.request, { signal });
     return signal.aborted ? 'aborted' : result;
   }
@@ -132,7 +188,7 @@ export function createPipeline(deps: PipelineDeps) {
             number: claimed.delivery.attempts + 1,
             startedAt,
             durationMs: result.durationMs,
-            url: request?.url ?? hook.url,
+            url: request?.url ?? destinationUrl(hook),
             method: request?.method ?? hook.method,
             requestHeaders,
             responseStatus: verdict.responseStatus,
@@ -211,7 +267,7 @@ export function createPipeline(deps: PipelineDeps) {
       return;
     }
     const startedAt = clock.now();
-    const result = await send(prepared);
+    const result = await send(prepared, unit);
     // Stopping: the attempt was cut; leave the delivery as it was, and the released lease lets any node send it again.
     if (result === 'aborted') return;
     const judgement = await judge(unit, prepared, result, startedAt);

@@ -9,10 +9,13 @@ import type {
   AgentLookupRecord,
   ApiKeyRecord,
   AttemptRecord,
+  CaptureRecord,
   CustomEventTypeRecord,
   DeliveryRecord,
   EventRecord,
   HookRecord,
+  StreamAck,
+  StreamAttemptRecord,
   TenantRecord,
 } from './store';
 
@@ -89,7 +92,7 @@ export const customEventTypes = table<CustomEventTypeRecord>('custom_event_types
 });
 
 export const hooks = table<HookRecord>('hooks', {
-  tenantId: _, id: _, url: _, events: 'list', name: _, description: _, brand: _, status: _, disabledReason: _, format: _,
+  tenantId: _, id: _, url: _, destination: _, events: 'list', name: _, description: _, brand: _, status: _, disabledReason: _, format: _,
   template: json, method: _, auth: json, headers: json, secretHeaders: json, filter: json, retryPolicy: json, redirects: _,
   ordered: bool, maxInFlight: _, rateLimit: json, source: _, secrets: json, failingSince: _, lastDelivery: json,
   deletedAt: _, deletedBy: _, deletedReason: _, createdAt: _, updatedAt: _,
@@ -113,6 +116,21 @@ export const agentLookups = table<AgentLookupRecord>('agent_lookups', {
   tenantId: _, id: _, chatId: _, status: _, agentId: _, answeredVia: _, answeredHookId: _, createdAt: _, expiresAt: _,
 });
 
+/** A capture's columns: its request's fields are columns of their own. */
+export type CaptureRow = Omit<CaptureRecord, 'request'> & CaptureRecord['request'];
+
+export const captures = table<CaptureRow>('captures', {
+  id: _, tenantId: _, hookId: _, deliveryId: _, attempt: _, eventIds: json, eventTypes: json, capturedAt: _,
+  method: _, headers: json, body: _, bodyTruncated: bool,
+});
+
+/** A streamed attempt and, once a consumer answered, its ack. */
+export type StreamAttemptRow = StreamAttemptRecord & { ackStatus: number | null; ackBody: string | null; ackError: string | null; ackedAt: number | null };
+
+export const streamAttempts = table<StreamAttemptRow>('stream_attempts', {
+  id: _, tenantId: _, hookId: _, deliveryId: _, owner: _, createdAt: _, expiresAt: _, ackStatus: _, ackBody: _, ackError: _, ackedAt: _,
+});
+
 /** Every table has an ordering `seq` column besides its fields (the primary key on SQLite). */
 type RowOf<R> = { [K in keyof R & string as Snake<K>]: any } & { seq: any };
 
@@ -127,6 +145,8 @@ export interface Schema {
   deliveries: RowOf<DeliveryRecord>;
   attempts: RowOf<AttemptRecord>;
   agent_lookups: RowOf<AgentLookupRecord>;
+  captures: RowOf<CaptureRow>;
+  stream_attempts: RowOf<StreamAttemptRow>;
   schema_migrations: { version: number; name: string; applied_at: any };
 }
 

@@ -12,6 +12,7 @@ import type {
   AppendRequest,
   AttemptRecord,
   CancelReason,
+  CaptureRecord,
   ClaimedDelivery,
   ClaimOptions,
   CompleteAttemptInput,
@@ -25,6 +26,8 @@ import type {
   PageRequest,
   RecoverableStatus,
   Store,
+  StreamAck,
+  StreamAttemptRecord,
   TenantRecord,
 } from './store';
 import * as t from './columns';
@@ -542,5 +545,88 @@ export abstract class SqlStore implements Store {
     await this.runner.run(
       run(this.q.updateTable('agent_lookups').set({ status }).where('tenant_id', '=', tenantId).where('id', '=', id).where('status', '=', 'pending')),
     );
+  }
+
+  // ---- inspector captures and stream acks (issue #18) -------------------------------------------
+
+  private captureOf = (row: Row): CaptureRecord => {
+    const { method, headers, body, bodyTruncated, ...capture } = fromRow(this.codec, t.captures, row);
+    return { ...capture, request: { method, headers, body, bodyTruncated } };
+  };
+
+  private ackOf = (row: Row): StreamAck & { id: string } => {
+    const { id, ackStatus, ackBody, ackError, ackedAt } = fromRow(this.codec, t.streamAttempts, row);
+    return { id, status: ackStatus, body: ackBody, error: ackError, ackedAt: ackedAt! };
+  };
+
+  async addCapture(capture: CaptureRecord, keep: number): Promise<void> {
+    await this.runner.transaction(this.addCaptureWork(capture, keep));
+  }
+
+  /** The capture, then everything at or below the hook's (keep+1)-th newest goes: a hook never holds more than `keep`. */
+  private *addCaptureWork({ request, ...capture }: CaptureRecord, keep: number): Work<void> {
+    yield* run(this.insert(t.captures, [{ ...capture, ...request }]));
+    const ofHook = this.q.selectFrom('captures').where('tenant_id', '=', capture.tenantId).where('hook_id', '=', capture.hookId);
+    yield* run(
+      this.q
+        .deleteFrom('captures')
+        .where('tenant_id', '=', capture.tenantId)
+        .where('hook_id', '=', capture.hookId)
+        .where('seq', '<=', ofHook.select('seq').orderBy('seq', 'desc').limit(1).offset(Math.max(1, keep))),
+    );
+  }
+
+  /** Newest first. */
+  async listCaptures(query: PageRequest & { tenantId: string; hookId: string }): Promise<Page<CaptureRecord>> {
+    const select = this.q.selectFrom('captures').selectAll().where('tenant_id', '=', query.tenantId).where('hook_id', '=', query.hookId);
+    return this.runner.run(this.page(select, query, this.captureOf));
+  }
+
+  async getCapture(tenantId: string, hookId: string, id: string): Promise<CaptureRecord | undefined> {
+    const row = await this.runner.run(
+      first(this.q.selectFrom('captures').selectAll().where('tenant_id', '=', tenantId).where('hook_id', '=', hookId).where('id', '=', id)),
+    );
+    return row && this.captureOf(row);
+  }
+
+  async clearCaptures(tenantId: string, hookId: string): Promise<number> {
+    return this.runner.run(run(this.q.deleteFrom('captures').where('tenant_id', '=', tenantId).where('hook_id', '=', hookId)));
+  }
+
+  async openStreamAttempt(attempt: StreamAttemptRecord): Promise<void> {
+    await this.runner.run(run(this.insert(t.streamAttempts, [{ ...attempt, ackStatus: null, ackBody: null, ackError: null, ackedAt: null }])));
+  }
+
+  /** Lands only on an open attempt of this tenant and hook: not acked yet, not settled, not expired. */
+  async ackStreamAttempt(tenantId: string, hookId: string, id: string, ack: StreamAck): Promise<boolean> {
+    const landed = await this.runner.run(
+      run(
+        this.q
+          .updateTable('stream_attempts')
+          .set({ ack_status: ack.status, ack_body: ack.body, ack_error: ack.error, acked_at: ack.ackedAt })
+          .where('id', '=', id)
+          .where('tenant_id', '=', tenantId)
+          .where('hook_id', '=', hookId)
+          .where('acked_at', 'is', null)
+          .where('expires_at', '>', ack.ackedAt),
+      ),
+    );
+    return landed > 0;
+  }
+
+  /** Deleted as they are read, in one statement: each ack is settled once. */
+  async takeStreamAcks(owner: string, ids: string[]): Promise<Array<StreamAck & { id: string }>> {
+    if (ids.length === 0) return [];
+    const taken = await this.runner.run(
+      rows(this.q.deleteFrom('stream_attempts').where('owner', '=', owner).where('id', 'in', ids).where('acked_at', 'is not', null).returningAll()),
+    );
+    return taken.map(this.ackOf);
+  }
+
+  async closeStreamAttempt(id: string): Promise<StreamAck | undefined> {
+    const row = await this.runner.run(first(this.q.deleteFrom('stream_attempts').where('id', '=', id).returningAll()));
+    if (!row || row.acked_at === null) return undefined;
+    const { id: _id, ...ack } = this.ackOf(row);
+    return ack;
   }
 }

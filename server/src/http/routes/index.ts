@@ -5,6 +5,8 @@ import { createDocsRouter } from '../../admin/docs-router';
 import { accountRouter } from './account';
 import { agentLookupsRouter } from './agent-lookups';
 import { brandsRouter } from './brands';
+import { capturesRouter } from './captures';
+import { streamsRouter } from './streams';
 import { customEventTypesRouter } from './custom-event-types';
 import { deliveriesRouter } from './deliveries';
 import { eventsRouter } from './events';
@@ -24,6 +26,8 @@ export const routers: RouterFactory[] = [
   triggersRouter,
   customEventTypesRouter,
   hooksRouter,
+  capturesRouter,
+  streamsRouter,
   eventsRouter,
   brandsRouter,
   deliveriesRouter,

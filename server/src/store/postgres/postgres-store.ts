@@ -242,7 +242,8 @@ class PgStore extends SqlStore {
 
   /**
    * One batch: at most `batchSize` attempts, then at most `batchSize` events. An event goes only once
-   * none of its deliveries is pending; its deliveries (and their remaining attempts) go with it.
+   * none of its deliveries is pending; its deliveries (and their remaining attempts) go with it. Old
+   * agent lookups, inspector captures and expired stream attempts go too.
    * `SKIP LOCKED` lets several nodes prune at once without waiting on each other or on workers.
    */
   async prune(before: number, batchSize: number): Promise<{ attempts: number; events: number }> {
@@ -280,6 +281,14 @@ class PgStore extends SqlStore {
       await client.query(
         `DELETE FROM agent_lookups WHERE (tenant_id, id) IN (
            SELECT tenant_id, id FROM agent_lookups WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+        [before, batchSize],
+      );
+      await client.query(
+        `DELETE FROM captures WHERE seq IN (SELECT seq FROM captures WHERE captured_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+        [before, batchSize],
+      );
+      await client.query(
+        `DELETE FROM stream_attempts WHERE id IN (SELECT id FROM stream_attempts WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
         [before, batchSize],
       );
       return { attempts: attempts.rowCount ?? 0, events: events.rowCount ?? 0 };

@@ -212,7 +212,10 @@ export class SqliteStore extends SqlStore {
     return row.due;
   }
 
-  /** One batch: at most `batchSize` attempts, events (once none of their deliveries is pending) and old agent lookups. */
+  /**
+   * One batch: at most `batchSize` attempts, events (once none of their deliveries is pending), old agent
+   * lookups, inspector captures and expired stream attempts.
+   */
   async prune(before: number, batchSize: number): Promise<{ attempts: number; events: number }> {
     return this.db
       .transaction(() => {
@@ -238,6 +241,8 @@ export class SqliteStore extends SqlStore {
           before,
           batchSize,
         );
+        this.statement('DELETE FROM captures WHERE seq IN (SELECT seq FROM captures WHERE captured_at < ? LIMIT ?)').run(before, batchSize);
+        this.statement('DELETE FROM stream_attempts WHERE id IN (SELECT id FROM stream_attempts WHERE expires_at < ? LIMIT ?)').run(before, batchSize);
         return { attempts, events: events.length };
       })
       .immediate();

@@ -606,6 +606,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/hooks/{hookId}/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an inspector hook's captures
+         * @description What an inspector hook (`"destination": {"type": "inspector"}`) would have sent, newest first: one
+         *     capture per attempt, with the method, the headers (signature included; secret header values
+         *     redacted as in attempt logs) and the exact body. The newest DESKHOOKS_INSPECTOR_CAPTURES (default
+         *     100) are kept per hook; a body over 256 KiB is kept cut, with `bodyTruncated`.
+         */
+        get: operations["listHookCaptures"];
+        put?: never;
+        post?: never;
+        /**
+         * Clear an inspector hook's captures
+         * @description Deletes every capture of the hook.
+         */
+        delete: operations["clearHookCaptures"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/{hookId}/captures/{captureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+                /** @description The capture's id. */
+                captureId: components["parameters"]["CaptureId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a capture
+         * @description One capture of an inspector hook.
+         */
+        get: operations["getHookCapture"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/{hookId}/captures/{captureId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+                /** @description The capture's id. */
+                captureId: components["parameters"]["CaptureId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a capture to a URL
+         * @description Sends the captured method, headers (the original signature) and body, byte for byte, to `url`, under
+         *     the same rules as deliveries: `https://` and public addresses only unless the server runs with
+         *     DESKHOOKS_ALLOW_INSECURE_TARGETS=1 (a refused URL answers 422 naming `url`), the delivery timeout,
+         *     and redirects are never followed. Redacted (secret) headers are left out. Nothing is recorded.
+         */
+        post: operations["replayHookCapture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/{hookId}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Consume a stream hook's deliveries (server-sent events)
+         * @description For a stream hook (`"destination": {"type": "stream"}`): a `text/event-stream` that carries each
+         *     delivery exactly as it would be posted. Events: `ready` once (`{"hookId"}`), then `delivery`
+         *     (`id:` the attempt id; data `{attemptId, deliveryId, attempt, method, headers, body}`, headers with
+         *     the signature), and a `: keepalive` comment every DESKHOOKS_STREAM_KEEPALIVE_MS (15 s). Acknowledge
+         *     each delivery with POST /v1/hooks/{hookId}/stream/acks within the delivery timeout
+         *     (DESKHOOKS_DELIVERY_TIMEOUT_MS), or the attempt fails as `timeout` and is retried per the hook's
+         *     policy. Several consumers may connect; each delivery goes to one. While no consumer is connected,
+         *     the hook's deliveries wait (pending, not attempted).
+         */
+        get: operations["streamHook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/{hookId}/stream/acks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a streamed delivery
+         * @description The consumer's answer to one `delivery` event: the status its local receiver answered (judged like a
+         *     URL hook's response: 2xx succeeds, 410 removes the hook, anything else is retried per the policy),
+         *     or `error` when the receiver could not be reached (a network failure). Exactly one of `status` and
+         *     `error`. Any node accepts it. An unknown attempt, or one already settled (acknowledged or timed out),
+         *     answers 404 naming `attemptId`.
+         */
+        post: operations["ackStreamDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/hooks/{hookId}/test": {
         parameters: {
             query?: never;
@@ -1767,8 +1907,9 @@ export interface components {
          */
         RedirectHandling: "fail" | "succeed";
         HookFields: {
-            /** @description The receiver URL, kept byte for byte. May contain Liquid tags such as `{{ data.ticket.id }}`. */
+            /** @description The receiver URL, kept byte for byte. May contain Liquid tags such as `{{ data.ticket.id }}`. Give either `url` or `destination`; sending `url` makes an inspector or stream hook a URL hook again. */
             url?: string;
+            destination?: components["schemas"]["HookDestinationInput"];
             name?: string | null;
             description?: string;
             /** @description Only events of this brand. */
@@ -1823,8 +1964,8 @@ export interface components {
              */
             source?: "api" | "zapier" | "power-automate" | "admin";
         };
+        /** @description Either `url` or `destination` (not both). */
         HookCreate: components["schemas"]["HookFields"] & {
-            url: string;
             events: string[];
         };
         TriggerHookCreate: components["schemas"]["HookFields"] & {
@@ -1835,7 +1976,9 @@ export interface components {
         };
         Hook: {
             id: string;
-            url: string;
+            /** @description The receiver URL; absent for inspector and stream hooks. */
+            url?: string;
+            destination: components["schemas"]["HookDestination"];
             events: string[];
             name?: string | null;
             description: string;
@@ -1889,6 +2032,71 @@ export interface components {
         HookCreated: components["schemas"]["Hook"] & {
             /** @description The signing secret, `whsec_` + base64. */
             secret: string;
+        };
+        /**
+         * @description Instead of `url`: `inspector` keeps what would have been sent as captures (GET /v1/hooks/{hookId}/captures)
+         *     and counts each attempt as succeeded; `stream` hands each delivery to a consumer of
+         *     GET /v1/hooks/{hookId}/stream, which acknowledges it. The request is built and signed as for a URL hook.
+         */
+        HookDestinationInput: {
+            /** @enum {string} */
+            type: "inspector" | "stream";
+        };
+        /** @description Where the hook's requests go. */
+        HookDestination: {
+            /** @enum {string} */
+            type: "url" | "inspector" | "stream";
+        };
+        Capture: {
+            id: string;
+            hookId: string;
+            /** @description The delivery (and `webhook-id`). */
+            deliveryId: string;
+            /** @description The attempt number. */
+            attempt: number;
+            eventIds: string[];
+            eventTypes: string[];
+            /** Format: date-time */
+            capturedAt: string;
+            request: {
+                method: string;
+                /** @description As sent; secret values redacted. */
+                headers: {
+                    [key: string]: string;
+                };
+                /** @description The exact body (empty for GET). */
+                body: string;
+                /** @description The body was over 256 KiB and is kept cut. */
+                bodyTruncated: boolean;
+            };
+        };
+        CapturePage: {
+            data: components["schemas"]["Capture"][];
+            nextCursor: string | null;
+        };
+        CaptureReplay: {
+            /** @description Where to send the captured request. */
+            url: string;
+        };
+        CaptureReplayResult: {
+            /** @description The answer's status; null when there was none. */
+            status: number | null;
+            durationMs: number;
+            /** @description The first 2 KiB of the answer. */
+            responseBody: string | null;
+            /** @description Why there was no answer (timeout */
+            error: string | null;
+        };
+        /** @description Exactly one of `status` and `error`. */
+        StreamAck: {
+            /** @description The `attemptId` of the delivery event. */
+            attemptId: string;
+            /** @description What the consumer's receiver answered. */
+            status?: number;
+            /** @description The receiver's answer body (the first 4 KiB are kept). */
+            body?: string;
+            /** @description Why the receiver could not be reached. */
+            error?: string;
         };
         HookPage: {
             data: components["schemas"]["Hook"][];
@@ -3774,6 +3982,8 @@ export interface components {
         Cursor: string;
         /** @description The hook's id. */
         HookId: string;
+        /** @description The capture's id. */
+        CaptureId: string;
         /** @description The tenant's id. */
         TenantId: string;
         /** @description The API key's id. */
@@ -4816,6 +5026,193 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listHookCaptures: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of captures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapturePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    clearHookCaptures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getHookCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+                /** @description The capture's id. */
+                captureId: components["parameters"]["CaptureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The capture. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Capture"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replayHookCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+                /** @description The capture's id. */
+                captureId: components["parameters"]["CaptureId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/webhooks/deskhooks"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CaptureReplay"];
+            };
+        };
+        responses: {
+            /** @description What the URL answered, or why it could not be reached. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureReplayResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    streamHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (never ends on its own). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    ackStreamDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The hook's id. */
+                hookId: components["parameters"]["HookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "attemptId": "sat_01JDW3Q0V7ZC5R9M1N2B3V4C5X",
+                 *       "status": 200,
+                 *       "body": "ok"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StreamAck"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged; the attempt is settled. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };
     };

@@ -30,6 +30,10 @@ export interface Config {
   batchWindowMs: number;
   autoDisableAfterMs: number;
   retentionDays: number;
+  /** Captures an inspector hook keeps, newest first (DESKHOOKS_INSPECTOR_CAPTURES). */
+  inspectorCaptures: number;
+  /** How often an idle stream (GET /v1/hooks/{id}/stream) gets a keepalive comment (DESKHOOKS_STREAM_KEEPALIVE_MS). */
+  streamKeepaliveMs: number;
   agentLookupBudgetMs: number;
   pgPoolMax: number;
   pgConnectTimeoutMs: number;
@@ -80,6 +84,8 @@ const INT_SETTINGS: IntSetting[] = [
   { env: 'DESKHOOKS_BATCH_WINDOW_MS', key: 'batchWindowMs', default: 2000, minimum: 0, maximum: 600000 },
   { env: 'DESKHOOKS_AUTO_DISABLE_AFTER_MS', key: 'autoDisableAfterMs', default: 5 * DAY_MS, minimum: 0, maximum: 365 * DAY_MS },
   { env: 'DESKHOOKS_RETENTION_DAYS', key: 'retentionDays', default: 30, minimum: 1, maximum: 3650 },
+  { env: 'DESKHOOKS_INSPECTOR_CAPTURES', key: 'inspectorCaptures', default: 100, minimum: 1, maximum: 1000 },
+  { env: 'DESKHOOKS_STREAM_KEEPALIVE_MS', key: 'streamKeepaliveMs', default: 15000, minimum: 100, maximum: 300000 },
   { env: 'DESKHOOKS_AGENT_LOOKUP_BUDGET_MS', key: 'agentLookupBudgetMs', default: 5000, minimum: 100, maximum: 60000 },
   { env: 'PG_POOL_MAX', key: 'pgPoolMax', default: 10, minimum: 1, maximum: 1000 },
   { env: 'PG_CONNECT_TIMEOUT_MS', key: 'pgConnectTimeoutMs', default: 5000, minimum: 100, maximum: 120000 },

@@ -38,8 +38,10 @@ export function requestTypes(client: ReturnType<typeof createDeskhooksClient>): 
   void client.POST('/v1/hooks', { body: { url: 'https://example.com/hook', events: ['chat.missed'] } });
   void client.POST('/v1/triggers/{type}/hooks', { params: { path: { type: 'chat.missed' } }, body: { url: 'https://example.com/hook' } });
   void client.PATCH('/v1/hooks/{hookId}', { params: { path: { hookId: 'hk_1' } }, body: { enabled: false } });
-  // @ts-expect-error a hook needs a url
-  void client.POST('/v1/hooks', { body: { events: ['chat.missed'] } });
+  // A hook has a url or a destination (either one: the server answers 422 for both or neither).
+  void client.POST('/v1/hooks', { body: { destination: { type: 'inspector' }, events: ['chat.missed'] } });
+  // @ts-expect-error a destination is inspector or stream (a URL hook is given by its url)
+  void client.POST('/v1/hooks', { body: { destination: { type: 'url' }, events: ['chat.missed'] } });
   // @ts-expect-error a per-trigger subscription needs a url too
   void client.POST('/v1/triggers/{type}/hooks', { params: { path: { type: 'chat.missed' } }, body: { brand: 'contoso' } });
   // @ts-expect-error format is one of the documented values

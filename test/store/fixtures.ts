@@ -39,6 +39,7 @@ export function hook(tenantId: string, overrides: Partial<HookRecord> = {}): Hoo
     id: rid('hook'),
     tenantId,
     url: 'https://example.com/hooks',
+    destination: 'url',
     events: ['chat.missed'],
     name: null,
     description: 'test hook',

@@ -84,6 +84,7 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     random: options.random ?? Math.random,
     wallClock: options.wallClock ?? Date.now,
     signal: () => stopController.signal,
+    inspectorCaptures: config.inspectorCaptures,
   });
   const scheduler = createScheduler({
     store,

@@ -15,6 +15,7 @@ import { hookPatchFor, lastDeliveryPatch, type HookPatch } from '../rules/hook-s
 import type { HttpClient, OutboundRequest, OutboundResult } from '../outbound/http-client';
 import { judgeAttempt, type AttemptVerdict } from '../rules/outcome';
 import { buildRequest, formatContext, redactHeaders } from '../rules/request-builder';
+import { destinationUrl, newCapture } from '../rules/inspector';
 
 const LOGGED_BODY_CHARS = 2048;
 
@@ -41,6 +42,8 @@ export interface PipelineDeps {
   wallClock: () => number;
   /** Aborted when the engine stops: an attempt cut short is not recorded, and its lease is given back. */
   signal: () => AbortSignal;
+  /** Captures an inspector hook keeps (DESKHOOKS_INSPECTOR_CAPTURES). */
+  inspectorCaptures: number;
 }
 
 /** Step 1's answer. */
@@ -69,7 +72,9 @@ export function createPipeline(deps: PipelineDeps) {
     // Outside the try: a store error here lets the lease run out (tried again), it does not fail the delivery.
     const context = await formatContext(store, hook);
     try {
-      const request = buildRequest(hook, unit.map((c) => toEnvelope(c.event)), {
+      // Inspector and stream hooks have no URL: their requests carry `inspector:` / `stream:`.
+      const target = hook.destination === 'url' ? hook : { ...hook, url: destinationUrl(hook) };
+      const request = buildRequest(target, unit.map((c) => toEnvelope(c.event)), {
         msgId: unit[0].delivery.id,
         signedAt: new Date(deps.wallClock()),
         now: clock.now(),
@@ -81,9 +86,35 @@ export function createPipeline(deps: PipelineDeps) {
     }
   }
 
-  async function send(prepared: Prepared): Promise<OutboundResult | 'aborted'> {
+  /**
+   * The inspector's "send": the request is kept as a capture (the newest ones per hook) and the
+   * attempt succeeds, so everything else (attempt log, hook state) is as for a receiver answering 200.
+   */
+  async function capture(unit: ClaimedDelivery[], request: OutboundRequest): Promise<OutboundResult> {
+    const started = performance.now();
+    const { hook, delivery } = unit[0];
+    await store.addCapture(
+      newCapture({
+        tenantId: hook.tenantId,
+        hookId: hook.id,
+        deliveryId: delivery.id,
+        attempt: delivery.attempts + 1,
+        events: unit.map((c) => c.event),
+        request,
+        headers: redactHeaders(hook, request.headers),
+        now: clock.now(),
+      }),
+      deps.inspectorCaptures,
+    );
+    return { kind: 'response', status: 200, headers: {}, body: '', truncated: false, durationMs: Math.round(performance.now() - started) };
+  }
+
+  async function send(prepared: Prepared, unit: ClaimedDelivery[]): Promise<OutboundResult | 'aborted'> {
     if (prepared.kind === 'unbuildable') return { kind: 'error', outcome: 'network', error: prepared.error, durationMs: 0 };
     if (prepared.kind !== 'request') throw new Error('send needs a request');
+    // A URL hook pays one comparison here: the other destinations branch off before the HTTP client.
+    const destination = unit[0].hook.destination;
+    if (destination === 'inspector') return capture(unit, prepared.request);
     const signal = deps.signal();
     const result = await deps.http().send(prepared.request, { signal });
     return signal.aborted ? 'aborted' : result;
@@ -132,7 +163,7 @@ export function createPipeline(deps: PipelineDeps) {
             number: claimed.delivery.attempts + 1,
             startedAt,
             durationMs: result.durationMs,
-            url: request?.url ?? hook.url,
+            url: request?.url ?? destinationUrl(hook),
             method: request?.method ?? hook.method,
             requestHeaders,
             responseStatus: verdict.responseStatus,
@@ -211,7 +242,7 @@ export function createPipeline(deps: PipelineDeps) {
       return;
     }
     const startedAt = clock.now();
-    const result = await send(prepared);
+    const result = await send(prepared, unit);
     // Stopping: the attempt was cut; leave the delivery as it was, and the released lease lets any node send it again.
     if (result === 'aborted') return;
     const judgement = await judge(unit, prepared, result, startedAt);

@@ -26,6 +26,8 @@ import { tagProblems, type SubscribedType } from '../rules/tag-check';
 /** The writable fields of a hook, as the API takes them (HookFields in openapi/base.yaml). */
 export interface HookInput {
   url?: string;
+  /** Instead of `url`: the built-in inspector or a stream consumer (issue #18). */
+  destination?: { type: 'inspector' | 'stream' };
   events?: string[];
   name?: string | null;
   description?: string;
@@ -169,16 +171,31 @@ async function formatProblems(deps: AppDeps, tenantId: string, format: unknown):
   return [{ pointer: '/format', location: 'body', detail: 'livechat sends the tenant\'s live-chat appId, which is not set: set it first with PATCH /v1/settings {"liveChatAppId": "…"}' }];
 }
 
+/**
+ * A hook has either a URL or a built-in destination: both at once, or (when `required`) neither, is
+ * refused naming the field.
+ */
+function destinationProblems(input: HookInput, required: boolean): ProblemField[] {
+  if (input.url !== undefined && input.destination !== undefined) {
+    return [{ pointer: '/destination', location: 'body', detail: 'give either url or destination, not both' }];
+  }
+  if (required && input.url === undefined && input.destination === undefined) {
+    return [{ pointer: '/url', location: 'body', detail: 'is required, unless destination is given ({"type": "inspector"} or {"type": "stream"})' }];
+  }
+  return [];
+}
+
 function refuse(problems: ProblemField[]): void {
   if (problems.length > 0) throw new ValidationError('The hook cannot be saved as given.', problems);
 }
 
 /** A new hook with every default applied and a fresh signing secret (validation is the caller's). */
-export function newHookRecord(tenantId: string, input: HookInput & { url: string; events: string[] }, now: number): HookRecord {
+export function newHookRecord(tenantId: string, input: HookInput & { events: string[] }, now: number): HookRecord {
   return {
     id: newHookId(now),
     tenantId,
-    url: input.url,
+    url: input.destination ? '' : (input.url ?? ''),
+    destination: input.destination?.type ?? 'url',
     events: input.events,
     name: input.name ?? null,
     description: input.description ?? '',
@@ -216,8 +233,9 @@ export function newHookRecord(tenantId: string, input: HookInput & { url: string
 export async function createHook(
   deps: AppDeps,
   tenantId: string,
-  given: HookInput & { url: string; events: string[] },
+  given: HookInput & { events: string[] },
 ): Promise<HookRecord> {
+  refuse(destinationProblems(given, true));
   const resolved = given.headers ? resolveHeaderValues(given.headers, null) : { headers: undefined, problems: [] };
   const input = { ...given, ...(resolved.headers ? { headers: resolved.headers } : {}) };
   refuse([
@@ -264,6 +282,7 @@ async function save(deps: AppDeps, tenantId: string, id: string, patch: Partial<
 /** Changes the given fields only. Delivery settings are re-checked together with the ones kept. */
 export async function updateHook(deps: AppDeps, tenantId: string, id: string, given: HookInput): Promise<HookRecord> {
   const hook = await getLiveHook(deps, tenantId, id, 'edit');
+  refuse(destinationProblems(given, false));
   // `********` (what a secret header reads as) keeps the stored value: a client can send back what it read.
   const resolved = given.headers ? resolveHeaderValues(given.headers, hook.headers) : { headers: undefined, problems: [] };
   const input: HookInput = { ...given, ...(resolved.headers ? { headers: resolved.headers } : {}) };
@@ -304,7 +323,10 @@ export async function updateHook(deps: AppDeps, tenantId: string, id: string, gi
     const present = new Set(Object.keys(headersAfter).map((name) => name.toLowerCase()));
     patch.secretHeaders = (input.secretHeaders ?? hook.secretHeaders).filter((name) => present.has(name.toLowerCase()));
   }
-  if (input.url !== undefined && input.url !== hook.url) patch.failingSince = null;
+  // `url` makes the hook a URL hook again; `destination` drops its URL.
+  if (input.url !== undefined) patch.destination = 'url';
+  if (input.destination !== undefined) Object.assign(patch, { destination: input.destination.type, url: '' });
+  if ((input.url !== undefined && input.url !== hook.url) || (patch.destination !== undefined && patch.destination !== hook.destination)) patch.failingSince = null;
   if (input.enabled === true && hook.status !== 'active') Object.assign(patch, { status: 'active', disabledReason: null, failingSince: null });
   if (input.enabled === false && hook.status === 'active') patch.status = 'inactive';
   return save(deps, tenantId, id, patch);
@@ -357,6 +379,8 @@ export async function deleteHook(deps: AppDeps, auth: AuthContext, tenantId: str
   const why = reason ?? (hook.source === 'zapier' || hook.source === 'power-automate' ? 'unsubscribed' : 'manual');
   const deleted = await save(deps, tenantId, id, { deletedAt: now, deletedBy: actorName(auth), deletedReason: why });
   const cancelled = await deps.store.cancelPending(tenantId, id, now, 'hook_deleted');
+  // Its inspector captures go with it (a restored hook starts with none).
+  await deps.store.clearCaptures(tenantId, id);
   deps.logger.info({ hookId: id, tenantId, reason: why, cancelled }, 'hook deleted');
   await announceStopped(deps, deleted, 'deleted');
 }

@@ -59,7 +59,9 @@ function authView(auth: HookRecord['auth']): Schemas['HookAuthView'] {
 export function hookView(hook: HookRecord): Schemas['Hook'] {
   return {
     id: hook.id,
-    url: hook.url,
+    // Inspector and stream hooks have no URL: the field is absent rather than empty.
+    ...(hook.destination === 'url' ? { url: hook.url } : {}),
+    destination: { type: hook.destination },
     events: hook.events,
     name: hook.name,
     description: hook.description,

@@ -72,11 +72,18 @@ export interface LastDelivery {
   at: number;
 }
 
+/**
+ * Where a hook's requests go: posted to its `url`, kept as captures by the built-in inspector, or
+ * handed to a consumer of its SSE stream (issue #18). The request is built and signed the same way.
+ */
+export type HookDestination = 'url' | 'inspector' | 'stream';
+
 export interface HookRecord {
   id: string;
   tenantId: string;
-  /** Kept byte for byte as given. */
+  /** Kept byte for byte as given; empty for inspector and stream hooks. */
   url: string;
+  destination: HookDestination;
   /** Event types, or `*` for all. */
   events: string[];
   name: string | null;
@@ -249,6 +256,52 @@ export interface ClaimOptions {
   now: number;
   /** Hooks this node cannot send to now (at their in-flight cap with work queued locally): skip their deliveries. */
   excludeHookIds?: string[];
+  /**
+   * Stream hooks with a consumer connected to this node. A stream hook's deliveries are claimable only
+   * when it is listed: with no consumer anywhere they stay pending, and on several nodes only a node
+   * holding a consumer takes them. Other hooks are not affected.
+   */
+  streamHookIds?: string[];
+}
+
+/** What an inspector hook would have sent (one attempt), kept instead of sending it. */
+export interface CaptureRecord {
+  id: string;
+  tenantId: string;
+  hookId: string;
+  deliveryId: string;
+  attempt: number;
+  eventIds: string[];
+  eventTypes: string[];
+  capturedAt: number;
+  request: {
+    method: string;
+    /** As sent, secret values redacted as in attempt logs. */
+    headers: Record<string, string>;
+    body: string;
+    bodyTruncated: boolean;
+  };
+}
+
+/** A delivery handed to a stream consumer, waiting for its acknowledgement (which may reach any node). */
+export interface StreamAttemptRecord {
+  id: string;
+  tenantId: string;
+  hookId: string;
+  deliveryId: string;
+  /** The engine (node) that sent it and settles the attempt. */
+  owner: string;
+  createdAt: number;
+  /** After this an ack is refused: the attempt has timed out. */
+  expiresAt: number;
+}
+
+/** A consumer's answer: its local receiver's status and body, or why the receiver could not be reached. */
+export interface StreamAck {
+  status: number | null;
+  body: string | null;
+  error: string | null;
+  ackedAt: number;
 }
 
 export interface CompleteAttemptInput {
@@ -364,7 +417,33 @@ export interface Store {
   ): Promise<{ accepted: boolean; lookup: AgentLookupRecord | undefined }>;
   finishAgentLookup(tenantId: string, id: string, status: 'no_agents_available'): Promise<void>;
 
-  /** Deletes attempts and events (with their finished deliveries) older than `before`, at most `batchSize` rows a table. */
+  /**
+   * Stores an inspector capture and deletes the hook's older ones beyond the newest `keep`, in one
+   * transaction, so a hook never holds more than `keep`.
+   */
+  addCapture(capture: CaptureRecord, keep: number): Promise<void>;
+  /** Newest first. */
+  listCaptures(query: PageRequest & { tenantId: string; hookId: string }): Promise<Page<CaptureRecord>>;
+  getCapture(tenantId: string, hookId: string, id: string): Promise<CaptureRecord | undefined>;
+  /** Deletes every capture of the hook; returns how many. */
+  clearCaptures(tenantId: string, hookId: string): Promise<number>;
+
+  /** Records a delivery handed to a stream consumer, before it is sent. */
+  openStreamAttempt(attempt: StreamAttemptRecord): Promise<void>;
+  /**
+   * Writes a consumer's ack, only on an attempt of this tenant and hook that is still open (not acked,
+   * not settled, not expired at `ack.ackedAt`). false: unknown or already settled.
+   */
+  ackStreamAttempt(tenantId: string, hookId: string, id: string, ack: StreamAck): Promise<boolean>;
+  /** The acked attempts among `ids` that `owner` sent, removed as they are returned (each is settled once). */
+  takeStreamAcks(owner: string, ids: string[]): Promise<Array<StreamAck & { id: string }>>;
+  /** Removes an attempt that is being settled; returns its ack if one landed meanwhile. */
+  closeStreamAttempt(id: string): Promise<StreamAck | undefined>;
+
+  /**
+   * Deletes attempts and events (with their finished deliveries) older than `before`, at most
+   * `batchSize` rows a table; inspector captures and stream attempts older than `before` go too.
+   */
   prune(before: number, batchSize: number): Promise<{ attempts: number; events: number }>;
 
   /**

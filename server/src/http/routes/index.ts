@@ -5,6 +5,7 @@ import { createDocsRouter } from '../../admin/docs-router';
 import { accountRouter } from './account';
 import { agentLookupsRouter } from './agent-lookups';
 import { brandsRouter } from './brands';
+import { capturesRouter } from './captures';
 import { customEventTypesRouter } from './custom-event-types';
 import { deliveriesRouter } from './deliveries';
 import { eventsRouter } from './events';
@@ -24,6 +25,7 @@ export const routers: RouterFactory[] = [
   triggersRouter,
   customEventTypesRouter,
   hooksRouter,
+  capturesRouter,
   eventsRouter,
   brandsRouter,
   deliveriesRouter,

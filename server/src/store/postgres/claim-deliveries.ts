@@ -25,6 +25,9 @@ import type { Queryable } from './transaction';
  *   sent: it is cancelled instead, so it stops counting as due.
  * - \`due_others\` skips the hooks the engine names in $5: they are at their in-flight cap on this
  *   node with work already waiting, so their deliveries stay free for other nodes or later.
+ * - A stream hook's deliveries are claimable only on a node that names the hook in $6 (a consumer
+ *   of its stream is connected there): with none anywhere they stay pending, and a node without a
+ *   consumer never takes them from the one that has it.
  * - The final select joins each leased delivery with its hook and event, which the worker needs;
  *   each hook and each event is serialised once (a batch of one hook's deliveries, or one event fanned
  *   out to many hooks, would otherwise repeat the same JSON on every row).
@@ -40,6 +43,7 @@ WITH heads AS (
     LIMIT 1
   ) head
   WHERE oh.ordered
+    AND (oh.destination <> 'stream' OR oh.id = ANY($6::text[]))
     AND head.next_attempt_at <= $1
     AND NOT EXISTS (
       SELECT 1 FROM deliveries o
@@ -63,6 +67,7 @@ due_others AS (
     AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= $1)
     AND NOT h.ordered
     AND d.hook_id <> ALL($5::text[])
+    AND (h.destination <> 'stream' OR d.hook_id = ANY($6::text[]))
   ORDER BY d.next_attempt_at, d.seq
   LIMIT $2
   FOR UPDATE OF d SKIP LOCKED
@@ -105,7 +110,7 @@ export async function claimDeliveries(db: Queryable, options: ClaimOptions, ciph
   const { rows } = await db.query({
     name: 'deskhooks-claim-deliveries',
     text: CLAIM_SQL,
-    values: [options.now, options.limit, options.owner, options.now + options.leaseMs, options.excludeHookIds ?? []],
+    values: [options.now, options.limit, options.owner, options.now + options.leaseMs, options.excludeHookIds ?? [], options.streamHookIds ?? []],
   });
   const hooks = new Map<string, HookRecord>();
   const events = new Map<string, EventRecord>();

@@ -56,6 +56,7 @@ export const hookColumns: Columns<HookRecord> = [
   { field: 'tenantId', column: 'tenant_id' },
   { field: 'id', column: 'id' },
   { field: 'url', column: 'url' },
+  { field: 'destination', column: 'destination' },
   { field: 'events', column: 'events' },
   { field: 'name', column: 'name' },
   { field: 'description', column: 'description' },

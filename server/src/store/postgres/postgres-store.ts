@@ -8,16 +8,21 @@ import type {
   AttemptRecord,
   ClaimOptions,
   CancelReason,
+  CaptureRecord,
   CompleteAttemptInput,
   CustomEventTypeRecord,
   DeliveryRecord,
   EventRecord,
   HookRecord,
   Page,
+  PageRequest,
   RecoverableStatus,
   Store,
+  StreamAck,
+  StreamAttemptRecord,
   TenantRecord,
 } from '../store';
+import { createPostgresCaptures } from './captures';
 import { appendEventsPostgres } from './append-events';
 import { claimDeliveries } from './claim-deliveries';
 import { completeAttempts } from './complete-attempts';
@@ -116,12 +121,16 @@ export async function createPostgresStore(
 class PgStore implements PostgresStore {
   readonly kind = 'postgres' as const;
   private closed = false;
+  /** Inspector captures and stream acks (captures.ts). */
+  private readonly captures: ReturnType<typeof createPostgresCaptures>;
 
   constructor(
     readonly pool: Pool,
     private readonly notifier: DeliveryNotifier,
     private readonly cipher: SecretCipher,
-  ) {}
+  ) {
+    this.captures = createPostgresCaptures(pool);
+  }
 
   get channel(): string {
     return this.notifier.channel;
@@ -613,8 +622,43 @@ class PgStore implements PostgresStore {
            SELECT tenant_id, id FROM agent_lookups WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
         [before, batchSize],
       );
+      await this.captures.prune(client, before, batchSize);
       return { attempts: attempts.rowCount ?? 0, events: events.rowCount ?? 0 };
     });
+  }
+
+  // ---- inspector captures and stream acks (captures.ts) ---------------------------------------
+
+  addCapture(capture: CaptureRecord, keep: number): Promise<void> {
+    return this.captures.addCapture(capture, keep);
+  }
+
+  listCaptures(query: PageRequest & { tenantId: string; hookId: string }): Promise<Page<CaptureRecord>> {
+    return this.captures.listCaptures(query);
+  }
+
+  getCapture(tenantId: string, hookId: string, id: string): Promise<CaptureRecord | undefined> {
+    return this.captures.getCapture(tenantId, hookId, id);
+  }
+
+  clearCaptures(tenantId: string, hookId: string): Promise<number> {
+    return this.captures.clearCaptures(tenantId, hookId);
+  }
+
+  openStreamAttempt(attempt: StreamAttemptRecord): Promise<void> {
+    return this.captures.openStreamAttempt(attempt);
+  }
+
+  ackStreamAttempt(tenantId: string, hookId: string, id: string, ack: StreamAck): Promise<boolean> {
+    return this.captures.ackStreamAttempt(tenantId, hookId, id, ack);
+  }
+
+  takeStreamAcks(owner: string, ids: string[]): Promise<Array<StreamAck & { id: string }>> {
+    return this.captures.takeStreamAcks(owner, ids);
+  }
+
+  closeStreamAttempt(id: string): Promise<StreamAck | undefined> {
+    return this.captures.closeStreamAttempt(id);
   }
 
   // ---- wake-ups ------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * The SQLite claim: due deliveries whose lease is free or expired, in due order, skipping hooks the
  * engine asked to skip (at their cap locally) and, for an ordered hook, all but its oldest pending
- * delivery while none of its deliveries is leased. One IMMEDIATE transaction selects and leases.
+ * delivery while none of its deliveries is leased. A stream hook's deliveries only when the engine
+ * names the hook (a consumer is connected here). One IMMEDIATE transaction selects and leases.
  * test/store/sqlite-hot-paths.test.ts checks CLAIMABLE_SQL's plan uses the due index.
  */
 import type Database from 'better-sqlite3';
@@ -12,6 +13,7 @@ export const CLAIMABLE_SQL = `SELECT d.* FROM deliveries d JOIN hooks h ON h.id 
  WHERE d.status = 'pending' AND d.next_attempt_at <= @now
    AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= @now)
    AND d.hook_id NOT IN (SELECT value FROM json_each(@excluded))
+   AND (h.destination <> 'stream' OR d.hook_id IN (SELECT value FROM json_each(@streams)))
    AND (h.ordered = 0 OR (
      d.seq = (SELECT MIN(o.seq) FROM deliveries o WHERE o.hook_id = d.hook_id AND o.status = 'pending')
      AND NOT EXISTS (SELECT 1 FROM deliveries l WHERE l.hook_id = d.hook_id AND l.status = 'pending'
@@ -31,7 +33,7 @@ export function createClaimer(db: Database.Database, hookOf: (row: Row) => HookR
 
   const claim = db.transaction((options: ClaimOptions): ClaimedDelivery[] => {
     const { owner, leaseMs, limit, now } = options;
-    const rows = claimable.all({ now, limit, excluded: JSON.stringify(options.excludeHookIds ?? []) }) as Row[];
+    const rows = claimable.all({ now, limit, excluded: JSON.stringify(options.excludeHookIds ?? []), streams: JSON.stringify(options.streamHookIds ?? []) }) as Row[];
     const claimed: ClaimedDelivery[] = [];
     const hooks = new Map<string, HookRecord>();
     // A fan-out claims many deliveries of one event: parse its data once.

@@ -47,6 +47,7 @@ export function customEventTypeFromRow(row: Row): CustomEventTypeRecord {
 /** Hook fields → column values; used for insert and for partial updates (only the keys present). */
 export const HOOK_COLUMNS: Record<keyof Omit<HookRecord, 'id' | 'tenantId'>, [string, (value: any) => unknown]> = {
   url: ['url', (v) => v],
+  destination: ['destination', (v) => v],
   events: ['events', (v) => JSON.stringify(v)],
   name: ['name', (v) => v],
   description: ['description', (v) => v],
@@ -81,6 +82,7 @@ export function hookFromRow(row: Row): HookRecord {
     id: row.id,
     tenantId: row.tenant_id,
     url: row.url,
+    destination: row.destination ?? 'url',
     events: json(row.events),
     name: row.name,
     description: row.description,

@@ -9,6 +9,7 @@ import type {
   AppendRequest,
   AttemptRecord,
   CancelReason,
+  CaptureRecord,
   CompleteAttemptInput,
   ClaimedDelivery,
   ClaimOptions,
@@ -22,9 +23,12 @@ import type {
   PageRequest,
   RecoverableStatus,
   Store,
+  StreamAck,
+  StreamAttemptRecord,
   TenantRecord,
 } from '../store';
 import { createClaimer } from './claim-deliveries';
+import { createSqliteCaptures, type SqliteCaptures } from './captures';
 import { createCompleter } from './complete-attempts';
 import { SEALED_HOOK_FIELDS, currentPrefix, openHookFields, resealRow, sealHookFields } from '../hook-secrets';
 import { type SecretCipher, createSecretCipher, loadOrCreateKeyFile } from '../secret-box';
@@ -98,6 +102,8 @@ export class SqliteStore implements Store {
   private readonly complete: ReturnType<typeof createCompleter>;
   readonly cipher: SecretCipher;
   private readonly appender: SqliteAppender;
+  /** Inspector captures and stream acks (captures.ts). */
+  private readonly captures: SqliteCaptures;
 
   constructor(readonly filename: string, options: SqliteStoreOptions = {}) {
     if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
@@ -114,6 +120,7 @@ export class SqliteStore implements Store {
       this.s = this.prepareStatements();
       this.appender = createSqliteAppender(this.db, (row) => this.hookOf(row));
       this.claim = createClaimer(this.db, (row) => this.hookOf(row));
+      this.captures = createSqliteCaptures(this.db);
       this.complete = createCompleter(this.db, (tenantId, hookId, patch) => {
         this.updateHookSync(tenantId, hookId, patch);
       });
@@ -722,6 +729,40 @@ export class SqliteStore implements Store {
     this.s.finishAgentLookup.run(status, tenantId, id);
   }
 
+  // ---- inspector captures and stream acks (captures.ts) -------------------------------------------
+
+  async addCapture(capture: CaptureRecord, keep: number): Promise<void> {
+    this.captures.addCapture(capture, keep);
+  }
+
+  async listCaptures(query: PageRequest & { tenantId: string; hookId: string }): Promise<Page<CaptureRecord>> {
+    return this.captures.listCaptures(query);
+  }
+
+  async getCapture(tenantId: string, hookId: string, id: string): Promise<CaptureRecord | undefined> {
+    return this.captures.getCapture(tenantId, hookId, id);
+  }
+
+  async clearCaptures(tenantId: string, hookId: string): Promise<number> {
+    return this.captures.clearCaptures(tenantId, hookId);
+  }
+
+  async openStreamAttempt(attempt: StreamAttemptRecord): Promise<void> {
+    this.captures.openStreamAttempt(attempt);
+  }
+
+  async ackStreamAttempt(tenantId: string, hookId: string, id: string, ack: StreamAck): Promise<boolean> {
+    return this.captures.ackStreamAttempt(tenantId, hookId, id, ack);
+  }
+
+  async takeStreamAcks(owner: string, ids: string[]): Promise<Array<StreamAck & { id: string }>> {
+    return this.captures.takeStreamAcks(owner, ids);
+  }
+
+  async closeStreamAttempt(id: string): Promise<StreamAck | undefined> {
+    return this.captures.closeStreamAttempt(id);
+  }
+
   // ---- retention ----------------------------------------------------------------------------------
 
   async prune(before: number, batchSize: number): Promise<{ attempts: number; events: number }> {
@@ -735,6 +776,7 @@ export class SqliteStore implements Store {
           this.s.deleteEvent.run(event.seq);
         }
         this.s.pruneAgentLookups.run(before, batchSize);
+        this.captures.prune(before, batchSize);
         return { attempts, events: events.length };
       })
       .immediate();

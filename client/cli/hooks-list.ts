@@ -28,7 +28,7 @@ export async function hooksList(ctx: CommandContext): Promise<number> {
   const lines = formatTable(hooks, [
     { title: 'ID', value: (hook) => hook.id },
     { title: 'STATUS', value: (hook) => hook.status },
-    { title: 'DESTINATION', value: (hook) => hook.url, max: 60 },
+    { title: 'DESTINATION', value: (hook) => (hook.destination.type === 'url' ? hook.url ?? '' : hook.destination.type), max: 60 },
     { title: 'EVENTS', value: (hook) => hook.events.join(','), max: 50 },
     { title: 'DESCRIPTION', value: (hook) => hook.name || hook.description || '', max: 50 },
   ]);

@@ -3,6 +3,7 @@ import type { Catalog } from './catalog/catalog';
 import type { Config } from './config';
 import type { Metrics } from './observability/metrics';
 import type { HttpClient } from './outbound/http-client';
+import type { StreamHub } from './outbound/stream-hub';
 import type { Store } from './store/store';
 
 /** Time as epoch milliseconds; injectable so tests control retries, leases and expiry. */
@@ -20,6 +21,8 @@ export interface DeliveryEngine {
   wake(): void;
   /** The engine's outbound client (SSRF guard, pools), which the synchronous agent lookup shares. */
   http?(): HttpClient;
+  /** This node's stream consumers (issue #18); absent when there is no engine to deliver to them. */
+  streams?(): StreamHub;
 }
 
 /** Everything a route or service needs, built once in server.ts. */

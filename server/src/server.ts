@@ -127,6 +127,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       generatedApiKey,
       close: () => {
         closing ??= (async () => {
+          // Stream consumers hold their responses open: end them, or the HTTP server would wait for them.
+          runningEngine.streams().closeAll();
           // The engine drains (attempts in flight finish and are recorded) while the HTTP server
           // finishes its requests: a deploy neither cuts a delivery nor answers a publish halfway.
           await Promise.all([stopListening(listening), retention.stop(), runningEngine.stop()]);

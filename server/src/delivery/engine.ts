@@ -12,6 +12,7 @@ import { createCompletionRecorder } from './completion-recorder';
 import { createHttpClient, type HttpClient } from '../outbound/http-client';
 import { createPipeline, type OperationalEvents } from './pipeline';
 import { createScheduler } from './scheduler';
+import { createStreamHub, type StreamHub } from '../outbound/stream-hub';
 import type { Resolver } from '../outbound/target-guard';
 
 export type { OperationalEvents };
@@ -39,6 +40,8 @@ export interface RunningEngine extends DeliveryEngine {
   http(): HttpClient;
   /** Where operational events go (hook.disabled); server.ts connects it once the app exists. */
   setOperationalEvents(events: OperationalEvents): void;
+  /** This node's stream consumers (GET /v1/hooks/{id}/stream) and the deliveries waiting for their acks. */
+  streams(): StreamHub;
 }
 
 type EngineDeps = Omit<AppDeps, 'engine'>;
@@ -71,6 +74,13 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
   };
 
   const recorder = createCompletionRecorder(store);
+  const streams = createStreamHub({
+    store,
+    owner,
+    now: () => clock.now(),
+    onError: (error) => log.warn({ err: error }, 'could not look for stream acks; trying again'),
+  });
+  let unsubscribeStreams: (() => void) | null = null;
   const pipeline = createPipeline({
     store,
     clock,
@@ -85,6 +95,8 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     wallClock: options.wallClock ?? Date.now,
     signal: () => stopController.signal,
     inspectorCaptures: config.inspectorCaptures,
+    streams,
+    streamAckTimeoutMs: config.deliveryTimeoutMs,
   });
   const scheduler = createScheduler({
     store,
@@ -97,11 +109,13 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
     maxBatchEvents: Math.max(1, options.maxBatchEvents ?? MAX_BATCH_EVENTS),
     maxIdleMs: options.maxIdleMs ?? 1000,
     run: pipeline.run,
+    streamHookIds: () => streams.hookIds(),
   });
 
   const engine: RunningEngine = {
     owner,
     http: client,
+    streams: () => streams,
     setOperationalEvents(next) {
       events = next;
     },
@@ -112,6 +126,8 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
       // Every request in flight listens to this signal; the default limit of 10 would warn of a leak.
       setMaxListeners(config.workerConcurrency + 10, stopController.signal);
       unsubscribe = store.onDeliveriesCreated(() => scheduler.wake());
+      // A consumer connecting makes its hook's waiting deliveries claimable here.
+      unsubscribeStreams = streams.onConnect(() => scheduler.wake());
       metrics.bindQueueStats(async () => ({ ...(await store.queueStats(clock.now())), now: clock.now() }));
       scheduler.start();
     },
@@ -125,6 +141,10 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions = 
       running = false;
       unsubscribe?.();
       unsubscribe = null;
+      unsubscribeStreams?.();
+      unsubscribeStreams = null;
+      // Consumers are let go first: their unacknowledged deliveries are given back, not failed.
+      streams.closeAll();
       const finished = await scheduler.stop(config.shutdownGraceMs);
       if (!finished) {
         log.warn({ inFlight: scheduler.inFlight(), graceMs: config.shutdownGraceMs }, 'shutdown grace ran out; cutting the attempts still in flight');

@@ -16,6 +16,7 @@ import type { HttpClient, OutboundRequest, OutboundResult } from '../outbound/ht
 import { judgeAttempt, type AttemptVerdict } from '../rules/outcome';
 import { buildRequest, formatContext, redactHeaders } from '../rules/request-builder';
 import { destinationUrl, newCapture } from '../rules/inspector';
+import type { StreamHub } from '../outbound/stream-hub';
 
 const LOGGED_BODY_CHARS = 2048;
 
@@ -44,6 +45,10 @@ export interface PipelineDeps {
   signal: () => AbortSignal;
   /** Captures an inspector hook keeps (DESKHOOKS_INSPECTOR_CAPTURES). */
   inspectorCaptures: number;
+  /** This node's stream consumers, for stream hooks. */
+  streams: StreamHub;
+  /** How long a stream consumer has to acknowledge a delivery (the delivery timeout). */
+  streamAckTimeoutMs: number;
 }
 
 /** Step 1's answer. */
@@ -109,6 +114,25 @@ export function createPipeline(deps: PipelineDeps) {
     return { kind: 'response', status: 200, headers: {}, body: '', truncated: false, durationMs: Math.round(performance.now() - started) };
   }
 
+  /**
+   * A stream hook's "send": the request goes to one of the hook's consumers on this node, and its ack
+   * is the answer. The consumer may have left since the claim: then the deliveries are given back
+   * untouched (no attempt) and wait for a consumer again.
+   */
+  async function stream(unit: ClaimedDelivery[], request: OutboundRequest, signal: AbortSignal): Promise<OutboundResult | 'aborted'> {
+    const { hook, delivery } = unit[0];
+    const result = await deps.streams.deliver(
+      { tenantId: hook.tenantId, hookId: hook.id, deliveryId: delivery.id, attempt: delivery.attempts + 1, request },
+      deps.streamAckTimeoutMs,
+      signal,
+    );
+    if (result === 'no-consumer') {
+      await store.releaseLeases(deps.owner, unit.map((c) => c.delivery));
+      return 'aborted';
+    }
+    return result;
+  }
+
   async function send(prepared: Prepared, unit: ClaimedDelivery[]): Promise<OutboundResult | 'aborted'> {
     if (prepared.kind === 'unbuildable') return { kind: 'error', outcome: 'network', error: prepared.error, durationMs: 0 };
     if (prepared.kind !== 'request') throw new Error('send needs a request');
@@ -116,6 +140,7 @@ export function createPipeline(deps: PipelineDeps) {
     const destination = unit[0].hook.destination;
     if (destination === 'inspector') return capture(unit, prepared.request);
     const signal = deps.signal();
+    if (destination === 'stream') return stream(unit, prepared.request, signal);
     const result = await deps.http().send(prepared.request, { signal });
     return signal.aborted ? 'aborted' : result;
   }

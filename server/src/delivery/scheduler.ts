@@ -25,6 +25,8 @@ export interface SchedulerOptions {
   maxIdleMs: number;
   /** Sends one unit (one request); resolves when its attempt is recorded. */
   run: (unit: ClaimedDelivery[]) => Promise<void>;
+  /** Stream hooks with a consumer on this node: the only stream hooks whose deliveries it claims. */
+  streamHookIds?: () => string[];
 }
 
 /** The most rows one claim statement takes. */
@@ -126,7 +128,7 @@ export function createScheduler(options: SchedulerOptions) {
       const room = localTarget - queue.waitingOutsideBatches;
       if (room <= 0) return total;
       const limit = Math.min(room, MAX_CLAIM);
-      const claimed = await store.claimDeliveries({ owner, leaseMs, limit, now: clock.now(), excludeHookIds: queue.saturatedHookIds() });
+      const claimed = await store.claimDeliveries({ owner, leaseMs, limit, now: clock.now(), excludeHookIds: queue.saturatedHookIds(), streamHookIds: options.streamHookIds?.() });
       for (const item of claimed) queue.add(item);
       total += claimed.length;
       await giveBackOverflow();

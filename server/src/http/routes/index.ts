@@ -6,6 +6,7 @@ import { accountRouter } from './account';
 import { agentLookupsRouter } from './agent-lookups';
 import { brandsRouter } from './brands';
 import { capturesRouter } from './captures';
+import { streamsRouter } from './streams';
 import { customEventTypesRouter } from './custom-event-types';
 import { deliveriesRouter } from './deliveries';
 import { eventsRouter } from './events';
@@ -26,6 +27,7 @@ export const routers: RouterFactory[] = [
   customEventTypesRouter,
   hooksRouter,
   capturesRouter,
+  streamsRouter,
   eventsRouter,
   brandsRouter,
   deliveriesRouter,

@@ -3,13 +3,14 @@
  * trigger publishes, hooks list and deliveries list show what the API has, redeliver queues again, and a
  * refused key, an unreachable server or a usage mistake each end with one clear line and their exit code.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Receiver, startReceiver } from '../helpers/receiver';
 import { type TestServer, startTestServer } from '../helpers/start-server';
-import { runCli } from './run-cli';
+import { ROOT, runCli } from './run-cli';
 
 let server: TestServer;
 let receiver: Receiver;
@@ -217,6 +218,17 @@ describe('deskhooks errors', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stderr).toContain('Run deskhooks --help for usage.');
     }
+  });
+
+  it('when run as `npx deskhooks` in the clone, then npm runs the package\'s own bin (nothing is fetched: --offline)', async () => {
+    const npx = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile('npx', ['--offline', 'deskhooks', 'hooks', 'list'], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(npx.stderr).not.toMatch(/ERR!/);
+    expect(npx.code).toBe(0);
+    expect(npx.stdout).toMatch(/^ID\s+STATUS\s+DESTINATION|^No hooks yet\.$/m);
   });
 
   it('when --help is asked, then it prints the commands and exits 0; a command\'s --help prints its options', async () => {

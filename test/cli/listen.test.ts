@@ -140,6 +140,29 @@ describe('deskhooks listen', () => {
     expect(await api('GET', `/v1/hooks/${hookId}`)).toMatchObject({ deleted: true });
   }, 60_000);
 
+  it('when the local receiver answers 500, then the line shows it and the attempt is logged as failed with the local answer\'s body, to be retried', async () => {
+    const failing = await startReceiver({ status: 500, body: 'local handler threw' });
+    try {
+      const cli = listen(['--events', 'ticket.created', '--forward-to', `${failing.url}/hook`]);
+      await cli.waitForOutput(/Connected\. Waiting for deliveries/, 20_000, 'stderr');
+      const sample = (await api('GET', '/v1/triggers/ticket.created')).sample;
+      await api('POST', '/v1/events', { type: 'ticket.created', data: sample });
+
+      const [, deliveryId] = await cli.waitForOutput(/^\d\d:\d\d:\d\d  ticket\.created  500  \d+ ms  (\S+)$/m);
+      const delivery = await waitUntil(async () => {
+        const detail = await api('GET', `/v1/deliveries/${deliveryId}`);
+        return detail.attemptLog.length >= 1 ? detail : undefined;
+      });
+      expect(delivery.status).toBe('pending');
+      expect(delivery.attemptLog[0]).toMatchObject({ outcome: 'failed', responseStatus: 500, responseBody: 'local handler threw' });
+
+      cli.child.kill('SIGINT');
+      expect((await cli.exited).code).toBe(0);
+    } finally {
+      await failing.close();
+    }
+  }, 60_000);
+
   it('when the key is refused, then listen exits 1 at once without creating anything', async () => {
     const before = (await api('GET', '/v1/hooks')).data.length;
     const result = await runCli(['listen', '--events', 'chat.missed', '--forward-to', `${receiver.url}/hook`], { DESKHOOKS_URL: server.url, DESKHOOKS_API_KEY: 'dhk_not_a_real_key_at_all_000000' });

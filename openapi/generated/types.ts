@@ -5129,7 +5129,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "url": "https://example.com/webhooks/deskhooks"
+                 *       "url": "http://localhost:4000/hook"
                  *     }
                  */
                 "application/json": components["schemas"]["CaptureReplay"];

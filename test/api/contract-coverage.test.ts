@@ -82,6 +82,21 @@ beforeAll(async () => {
   await hook({ events: ['custom.in_use'] });
   ids.openLookup = 'lkp_open_to_anyone';
   await server.store.createAgentLookup(lookup(ids.openLookup, 'pending'));
+  // An inspector hook with a capture, and a stream hook with an attempt waiting for the documented
+  // example's ack, written to the store (the engine does not run here).
+  ids.inspector = (await server.request('POST', '/v1/hooks', { body: { destination: { type: 'inspector' }, events: ['chat.missed'] } })).body.id;
+  ids.capture = 'cap_contract_example';
+  await server.store.addCapture(
+    {
+      id: ids.capture, tenantId: 'ten_default', hookId: ids.inspector, deliveryId: 'msg_contract', attempt: 1, eventIds: ['evt_contract'],
+      eventTypes: ['chat.missed'], capturedAt: now, request: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', bodyTruncated: false },
+    },
+    10,
+  );
+  ids.streamHook = (await server.request('POST', '/v1/hooks', { body: { destination: { type: 'stream' }, events: ['chat.missed'] } })).body.id;
+  await server.store.openStreamAttempt({
+    id: 'sat_01JDW3Q0V7ZC5R9M1N2B3V4C5X', tenantId: 'ten_default', hookId: ids.streamHook, deliveryId: 'msg_stream', owner: 'contract', createdAt: now, expiresAt: now + 3_600_000,
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -126,6 +141,8 @@ describe('request examples', () => {
     publishEventBatch: () => ({ path: '/v1/events/batch' }),
     lookupAgent: () => ({ path: '/v1/chats/1772442845-3F1A/agent-lookup' }),
     respondToAgentLookup: () => ({ path: `/v1/agent-lookups/${ids.openLookup}/response` }),
+    replayHookCapture: () => ({ path: `/v1/hooks/${ids.inspector}/captures/${ids.capture}/replay` }),
+    ackStreamDelivery: () => ({ path: `/v1/hooks/${ids.streamHook}/stream/acks` }),
   };
 
   const withBodies = operations.filter((o) => o.operation.requestBody);
@@ -177,7 +194,7 @@ const errorCases: Record<string, ErrorCase> = {
   'putCustomEventType 422': () => ({ path: '/v1/custom-event-types/custom.broken', body: { schema: { type: 'array' }, sample: {} } }),
   'getCustomEventType 404': () => ({ path: '/v1/custom-event-types/custom.nothing_here' }),
   'listHooks 400': () => ({ path: '/v1/hooks?limit=0' }),
-  'createHook 400': () => ({ body: { events: ['chat.missed'] } }),
+  'createHook 400': () => ({ body: { url: 5, events: ['chat.missed'] } }),
   'createHook 422': () => ({ body: { url: 'http://127.0.0.1:9/x', events: ['chat.teleported'] } }),
   'getHook 404': () => ({ path: '/v1/hooks/hook_nope' }),
   'updateHook 400': () => ({ path: `/v1/hooks/${ids.hook}`, body: { enabled: 'yes' } }),
@@ -203,6 +220,18 @@ const errorCases: Record<string, ErrorCase> = {
   'recoverHook 409': () => ({ path: `/v1/hooks/${ids.deletedHook}/recover`, body: { since: '2026-01-01T00:00:00Z' } }),
   'listHookDeliveries 400': () => ({ path: `/v1/hooks/${ids.hook}/deliveries?status=lost` }),
   'listHookDeliveries 404': () => ({ path: '/v1/hooks/hook_nope/deliveries' }),
+  'listHookCaptures 400': () => ({ path: `/v1/hooks/${ids.inspector}/captures?limit=0` }),
+  'listHookCaptures 404': () => ({ path: '/v1/hooks/hook_nope/captures' }),
+  'clearHookCaptures 404': () => ({ path: '/v1/hooks/hook_nope/captures' }),
+  'getHookCapture 404': () => ({ path: `/v1/hooks/${ids.inspector}/captures/cap_nope` }),
+  'replayHookCapture 400': () => ({ path: `/v1/hooks/${ids.inspector}/captures/${ids.capture}/replay`, body: {} }),
+  'replayHookCapture 404': () => ({ path: `/v1/hooks/${ids.inspector}/captures/cap_nope/replay`, body: { url: 'http://localhost:4000/hook' } }),
+  'replayHookCapture 422': () => ({ path: `/v1/hooks/${ids.inspector}/captures/${ids.capture}/replay`, body: { url: 'ftp://127.0.0.1/hook' } }),
+  'streamHook 404': () => ({ path: '/v1/hooks/hook_nope/stream' }),
+  'streamHook 409': () => ({ path: `/v1/hooks/${ids.hook}/stream` }),
+  'ackStreamDelivery 400': () => ({ path: `/v1/hooks/${ids.streamHook}/stream/acks`, body: { attemptId: 'sat_x', status: 99 } }),
+  'ackStreamDelivery 404': () => ({ path: `/v1/hooks/${ids.streamHook}/stream/acks`, body: { attemptId: 'sat_nope', status: 200 } }),
+  'ackStreamDelivery 422': () => ({ path: `/v1/hooks/${ids.streamHook}/stream/acks`, body: { attemptId: 'sat_x', status: 200, error: 'down' } }),
   'listEvents 400': () => ({ path: '/v1/events?limit=0' }),
   'publishEvent 400': () => ({ body: { type: 'chat.missed' } }),
   'publishEvent 409': () => ({ body: { type: 'chat.missed', id: ids.publishedEvent, data: { ...missedSample, chat: { ...missedSample.chat, name: 'Another chat' } } } }),

@@ -42,6 +42,19 @@ beforeAll(async () => {
       cancelReason: null, leaseOwner: null, leaseExpiresAt: null, test: false, createdAt: now, updatedAt: now,
     },
   ]);
+  // A capture of A's hook and an open stream attempt of A's stream hook, also straight to the store.
+  a.captureId = 'cap_isolation_a';
+  await server.store.addCapture(
+    {
+      id: a.captureId, tenantId: tenantA, hookId: a.hookId, deliveryId: a.deliveryId, attempt: 1, eventIds: [a.eventId], eventTypes: ['custom.a_only'],
+      capturedAt: now, request: { method: 'POST', headers: {}, body: '{"n":7}', bodyTruncated: false },
+    },
+    10,
+  );
+  a.streamHookId = (await server.request('POST', '/v1/hooks', { ...asA, body: { destination: { type: 'stream' }, events: ['custom.a_only'] } })).body.id;
+  await server.store.openStreamAttempt({
+    id: 'sat_isolation_a', tenantId: tenantA, hookId: a.streamHookId, deliveryId: a.deliveryId, owner: 'isolation', createdAt: now, expiresAt: now + 60_000,
+  });
   a.lookupId = 'lkp_isolation_a';
   await server.store.createAgentLookup({
     id: a.lookupId, tenantId: tenantA, chatId: 'chat-a', status: 'pending', agentId: null, answeredVia: null,
@@ -67,6 +80,12 @@ const notFoundForOthers: Case[] = [
   { operationId: 'testHook', method: 'POST', path: () => `/v1/hooks/${a.hookId}/test`, body: {} },
   { operationId: 'recoverHook', method: 'POST', path: () => `/v1/hooks/${a.hookId}/recover`, body: { since: '2020-01-01T00:00:00Z' } },
   { operationId: 'listHookDeliveries', method: 'GET', path: () => `/v1/hooks/${a.hookId}/deliveries` },
+  { operationId: 'listHookCaptures', method: 'GET', path: () => `/v1/hooks/${a.hookId}/captures` },
+  { operationId: 'clearHookCaptures', method: 'DELETE', path: () => `/v1/hooks/${a.hookId}/captures` },
+  { operationId: 'getHookCapture', method: 'GET', path: () => `/v1/hooks/${a.hookId}/captures/${a.captureId}` },
+  { operationId: 'replayHookCapture', method: 'POST', path: () => `/v1/hooks/${a.hookId}/captures/${a.captureId}/replay`, body: { url: 'http://127.0.0.1:9/b' } },
+  { operationId: 'streamHook', method: 'GET', path: () => `/v1/hooks/${a.streamHookId}/stream` },
+  { operationId: 'ackStreamDelivery', method: 'POST', path: () => `/v1/hooks/${a.streamHookId}/stream/acks`, body: { attemptId: 'sat_isolation_a', status: 200 } },
   { operationId: 'getEvent', method: 'GET', path: () => `/v1/events/${a.eventId}` },
   { operationId: 'getDelivery', method: 'GET', path: () => `/v1/deliveries/${a.deliveryId}` },
   { operationId: 'redeliver', method: 'POST', path: () => `/v1/deliveries/${a.deliveryId}/redeliver` },
@@ -118,6 +137,10 @@ describe('tenant isolation', () => {
     expect((await server.request('GET', '/v1/me', { key: keyA })).status).toBe(200);
     expect((await server.store.getDelivery((await server.request('GET', '/v1/me', asA)).body.tenant.id, a.deliveryId))!.delivery.status).toBe('failed');
     expect((await server.store.getAgentLookup((await server.request('GET', '/v1/me', asA)).body.tenant.id, a.lookupId))!.status).toBe('pending');
+    const tenantA = (await server.request('GET', '/v1/me', asA)).body.tenant.id;
+    expect(await server.store.getCapture(tenantA, a.hookId, a.captureId)).toBeDefined();
+    // A's open stream attempt can still be acknowledged by A (B's ack did not settle it).
+    expect((await server.request('POST', `/v1/hooks/${a.streamHookId}/stream/acks`, { ...asA, body: { attemptId: 'sat_isolation_a', status: 200 } })).status).toBe(204);
   });
 
   it("when B lists anything, then none of A's resources appear", async () => {

@@ -4,7 +4,7 @@
  * it in `capabilities`; the suite then runs the test that documents the difference instead of
  * skipping silently.
  */
-import type { HookRecord, Store } from '../../server/src/store/store';
+import type { CaptureRecord, HookRecord, Store } from '../../server/src/store/store';
 import { InvalidCursorError } from '../../server/src/domain/errors';
 import {
   T0,
@@ -946,6 +946,109 @@ export function describeStoreConformance(
         await store.finishAgentLookup(a, finished.id, 'no_agents_available');
         expect((await store.answerAgentLookup(a, finished.id, answer, T0)).accepted).toBe(false);
         expect((await store.getAgentLookup(a, finished.id))!.status).toBe('no_agents_available');
+      });
+    });
+
+    describe('hook destinations, captures and stream attempts (issue #18)', () => {
+      const capture = (tenantId: string, hookId: string, overrides: Partial<CaptureRecord> = {}): CaptureRecord => ({
+        id: rid('cap'),
+        tenantId,
+        hookId,
+        deliveryId: rid('msg'),
+        attempt: 1,
+        eventIds: [rid('evt')],
+        eventTypes: ['chat.missed'],
+        capturedAt: T0,
+        request: { method: 'POST', headers: { 'webhook-id': 'msg_1', 'content-type': 'application/json' }, body: '{"é":"✓"}', bodyTruncated: false },
+        ...overrides,
+      });
+
+      it('when a hook is stored with a destination, then it reads back with it, and a patch can switch it', async () => {
+        const a = await newTenant();
+        const h = await newHook(a, { url: '', destination: 'inspector' });
+        expect((await store.getHook(a, h.id))!.destination).toBe('inspector');
+        const patched = await store.updateHook(a, h.id, { destination: 'url', url: 'https://example.com/x' });
+        expect(patched).toMatchObject({ destination: 'url', url: 'https://example.com/x' });
+      });
+
+      it("when captures are added beyond `keep`, then only the hook's newest stay, newest first, paged, and other hooks' are untouched", async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const other = await newHook(a);
+        const otherCapture = capture(a, other.id);
+        await store.addCapture(otherCapture, 2);
+        const added: CaptureRecord[] = [];
+        for (let i = 0; i < 4; i++) {
+          const c = capture(a, h.id, { capturedAt: T0 + i });
+          added.push(c);
+          await store.addCapture(c, 2);
+        }
+        const page = await store.listCaptures({ tenantId: a, hookId: h.id, limit: 1 });
+        expect(page.items).toEqual([added[3]]);
+        const next = await store.listCaptures({ tenantId: a, hookId: h.id, limit: 1, cursor: page.nextCursor });
+        expect(next).toEqual({ items: [added[2]], nextCursor: null });
+        expect(await store.getCapture(a, h.id, added[0].id)).toBeUndefined();
+        expect(await store.getCapture(a, h.id, added[3].id)).toEqual(added[3]);
+        expect(await store.getCapture(a, other.id, otherCapture.id)).toEqual(otherCapture);
+        // Another tenant's id for the same hook finds nothing.
+        expect(await store.getCapture(await newTenant(), h.id, added[3].id)).toBeUndefined();
+        expect(await store.clearCaptures(a, h.id)).toBe(2);
+        expect((await store.listCaptures({ tenantId: a, hookId: h.id, limit: 10 })).items).toEqual([]);
+        expect((await store.listCaptures({ tenantId: a, hookId: other.id, limit: 10 })).items).toHaveLength(1);
+      });
+
+      it('when a stream hook has a pending delivery, then only a claim naming the hook takes it, and other hooks are claimed as before', async () => {
+        const a = await newTenant();
+        const streamed = await newHook(a, { url: '', destination: 'stream' });
+        const ordered = await newHook(a, { url: '', destination: 'stream', ordered: true });
+        const plain = await newHook(a);
+        const s1 = await queued(a, streamed.id);
+        const s2 = await queued(a, ordered.id);
+        const p1 = await queued(a, plain.id);
+        const without = await store.claimDeliveries({ owner: 'x', leaseMs: 60000, limit: 10, now: T0 });
+        expect(without.map((c) => c.delivery.id)).toEqual([p1.id]);
+        const withStreams = await store.claimDeliveries({ owner: 'y', leaseMs: 60000, limit: 10, now: T0, streamHookIds: [streamed.id, ordered.id] });
+        expect(withStreams.map((c) => c.delivery.id).sort()).toEqual([s1.id, s2.id].sort());
+      });
+
+      it('when a stream attempt is acknowledged, then the owner takes the ack once; an unknown, foreign, expired or settled attempt refuses it', async () => {
+        const a = await newTenant();
+        const h = await newHook(a, { url: '', destination: 'stream' });
+        const open = (id: string, expiresAt = T0 + 1000) =>
+          store.openStreamAttempt({ id, tenantId: a, hookId: h.id, deliveryId: rid('msg'), owner: 'node-a', createdAt: T0, expiresAt });
+        await open('sat_1');
+        await open('sat_2', T0 + 10);
+        await open('sat_3');
+        const ack = { status: 200, body: 'ok', error: null, ackedAt: T0 + 100 };
+        expect(await store.ackStreamAttempt(await newTenant(), h.id, 'sat_1', ack)).toBe(false);
+        expect(await store.ackStreamAttempt(a, 'hook_other', 'sat_1', ack)).toBe(false);
+        expect(await store.ackStreamAttempt(a, h.id, 'sat_nope', ack)).toBe(false);
+        expect(await store.ackStreamAttempt(a, h.id, 'sat_2', ack)).toBe(false);
+        expect(await store.ackStreamAttempt(a, h.id, 'sat_1', ack)).toBe(true);
+        expect(await store.ackStreamAttempt(a, h.id, 'sat_1', ack)).toBe(false);
+        expect(await store.takeStreamAcks('node-b', ['sat_1'])).toEqual([]);
+        expect(await store.takeStreamAcks('node-a', ['sat_1', 'sat_3'])).toEqual([{ id: 'sat_1', ...ack }]);
+        expect(await store.takeStreamAcks('node-a', ['sat_1'])).toEqual([]);
+        // Closing an attempt that was acked meanwhile hands over the ack; an unacked one gives nothing.
+        const failed = { status: null, body: null, error: 'ECONNREFUSED', ackedAt: T0 + 200 };
+        expect(await store.ackStreamAttempt(a, h.id, 'sat_3', failed)).toBe(true);
+        expect(await store.closeStreamAttempt('sat_3')).toEqual(failed);
+        expect(await store.closeStreamAttempt('sat_2')).toBeUndefined();
+        expect(await store.ackStreamAttempt(a, h.id, 'sat_3', ack)).toBe(false);
+      });
+
+      it('when pruning, then old captures and old stream attempts go too', async () => {
+        const a = await newTenant();
+        const h = await newHook(a);
+        const old = capture(a, h.id, { capturedAt: T0 - 40 * 86400000 });
+        const fresh = capture(a, h.id, { capturedAt: T0 });
+        await store.addCapture(old, 10);
+        await store.addCapture(fresh, 10);
+        await store.openStreamAttempt({ id: 'sat_old', tenantId: a, hookId: h.id, deliveryId: 'msg_x', owner: 'gone', createdAt: 0, expiresAt: 1 });
+        await store.prune(T0 - 30 * 86400000, 100);
+        expect((await store.listCaptures({ tenantId: a, hookId: h.id, limit: 10 })).items).toEqual([fresh]);
+        expect(await store.closeStreamAttempt('sat_old')).toBeUndefined();
+        expect(await store.ackStreamAttempt(a, h.id, 'sat_old', { status: 200, body: null, error: null, ackedAt: 0 })).toBe(false);
       });
     });
 

@@ -18,7 +18,8 @@ export type ForwardResult =
 
 /** The part of the local answer kept for the ack (the API keeps 4 KiB). */
 export const KEPT_BODY_BYTES = 4096;
-const LOCAL_TIMEOUT_MS = 30_000;
+/** The server's default delivery timeout: an answer later than that could not settle the attempt anyway. */
+const LOCAL_TIMEOUT_MS = 15_000;
 /** Headers that describe one hop, not the delivery: the local connection sets its own. */
 const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'te', 'trailer', 'proxy-connection']);
 const DOWN_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);

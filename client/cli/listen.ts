@@ -173,7 +173,12 @@ async function consume(ctx: CommandContext, hookId: string, target: string, stop
   let failures = 0;
   while (!stopped.aborted) {
     const connection = new AbortController();
-    const abortConnection = () => connection.abort();
+    // On stop, deliveries already being forwarded are answered first, while the stream is still open:
+    // the server fails an attempt whose consumer disconnects before acking it.
+    const abortConnection = () => {
+      queue.length = 0;
+      void Promise.allSettled([...inFlight]).then(() => connection.abort());
+    };
     stopped.addEventListener('abort', abortConnection, { once: true });
     try {
       await readEventStream({
@@ -185,6 +190,8 @@ async function consume(ctx: CommandContext, hookId: string, target: string, stop
             failures = 0;
             output.err(`Connected. Waiting for deliveries… (Ctrl-C to stop)`);
           } else if (message.event === 'delivery') {
+            // Stopping: left unacknowledged, it fails when the stream closes (and the hook goes with it).
+            if (stopped.aborted) return;
             const delivery = parseDelivery(message.data);
             if (!delivery) {
               output.err(`Skipped a delivery event the CLI cannot read: ${message.data.slice(0, 200)}`);

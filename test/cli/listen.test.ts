@@ -163,6 +163,28 @@ describe('deskhooks listen', () => {
     }
   }, 60_000);
 
+  it('when Ctrl-C comes while a delivery is at the local receiver, then its answer is still acknowledged before the hook is deleted', async () => {
+    const slow = await startReceiver({ status: 201, delayMs: 1500 });
+    try {
+      const cli = listen(['--events', 'ticket.created', '--forward-to', `${slow.url}/slow`]);
+      const [, hookId] = await cli.waitForOutput(/through hook (\S+), forwarding to/);
+      await cli.waitForOutput(/Connected\. Waiting for deliveries/, 20_000, 'stderr');
+      const sample = (await api('GET', '/v1/triggers/ticket.created')).sample;
+      await api('POST', '/v1/events', { type: 'ticket.created', data: sample });
+      const [received] = await slow.waitFor(1, 20_000);
+
+      cli.child.kill('SIGINT');
+      const result = await cli.exited;
+      expect(result.code).toBe(0);
+      const deliveryId = received.headers['webhook-id'] as string;
+      expect(result.stdout).toMatch(new RegExp(`ticket\\.created  201  \\d+ ms  ${deliveryId}\n[\\s\\S]*Deleted hook ${hookId}\\.`));
+      const delivery = await api('GET', `/v1/deliveries/${deliveryId}`);
+      expect(delivery).toMatchObject({ status: 'succeeded', lastResponseStatus: 201 });
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+
   it('when the key is refused, then listen exits 1 at once without creating anything', async () => {
     const before = (await api('GET', '/v1/hooks')).data.length;
     const result = await runCli(['listen', '--events', 'chat.missed', '--forward-to', `${receiver.url}/hook`], { DESKHOOKS_URL: server.url, DESKHOOKS_API_KEY: 'dhk_not_a_real_key_at_all_000000' });

@@ -154,6 +154,15 @@ describeInBrowser('the Inspector view of the admin console', () => {
     expect(await page.getByLabel('Replay to URL').getAttribute('aria-invalid')).toBe('true');
   }, STEP_TIMEOUT);
 
+  it('when Registered webhooks is opened, then the inspector webhook is listed with the Inspector as its destination, and the link leads there', async () => {
+    await page.getByRole('link', { name: 'Registered webhooks' }).click();
+    const row = page.locator(`#hooks-list tr[data-hook-id="${hookId}"]`);
+    await hasText(row, DESCRIPTION);
+    await row.getByRole('link', { name: 'Inspector (kept in deskhooks)' }).click();
+    await page.waitForURL((url) => url.hash === `#inspector?hookId=${hookId}`);
+    await hasText(page.locator('#inspector-captures li').first(), 'chat.missed');
+  }, STEP_TIMEOUT);
+
   it('when the view is left, then it stops asking for captures; back on it, a second capture appears on top', async () => {
     const polls: string[] = [];
     const count = (request: { url(): string }) => {

@@ -192,6 +192,22 @@ describeInBrowser('the Inspector view of the admin console', () => {
     await hasText(page.locator('#capture-body'), 'second-chat-0002');
   }, STEP_TIMEOUT);
 
+  it('when "Clear captures" is confirmed, then the captures are gone from the API and the view, and the deliveries stay', async () => {
+    const deliveries = (await api('GET', `/v1/deliveries?hookId=${hookId}`)).data.length;
+    await page.getByRole('button', { name: 'Clear captures' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Clear the captured deliveries?' });
+    await confirm.getByRole('button', { name: 'Yes, clear' }).click();
+    await hasText(page.locator('#inspector-captures'), 'Nothing captured yet');
+    expect((await api('GET', `/v1/hooks/${hookId}/captures`)).data).toEqual([]);
+    expect((await api('GET', `/v1/deliveries?hookId=${hookId}`)).data.length).toBe(deliveries);
+    expect(await page.getByRole('button', { name: 'Clear captures' }).isVisible()).toBe(false);
+
+    // The next delivery shows up again, so the last step sees a capture.
+    const sample = (await api('GET', '/v1/triggers/chat.missed')).sample;
+    await api('POST', '/v1/events', { type: 'chat.missed', data: sample });
+    await hasText(page.locator('#inspector-captures li').first(), 'chat.missed');
+  }, STEP_TIMEOUT);
+
   it('when shown at laptop and phone widths, then nothing overflows sideways and every control is labelled', async () => {
     for (const [width, height] of [[1280, 800], [390, 844]] as const) {
       await page.setViewportSize({ width, height });

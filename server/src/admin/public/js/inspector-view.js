@@ -3,6 +3,7 @@
 import { $, h, replaceChildren, timeElement, formatDate, copyBlock, copyButton, badge } from './dom.js';
 import { showProblem, clearProblem } from './problem-view.js';
 import { openHookForm } from './hook-form.js';
+import { confirmDialog } from './dialogs.js';
 import { verifySignature, headerValue } from './webhook-signature.js';
 
 const POLL_MS = 2000;
@@ -36,6 +37,7 @@ export function createInspectorView(ctx) {
   const detail = $('#inspector-detail');
   const errorBox = $('#inspector-error');
   const live = $('#inspector-live');
+  const clearButton = $('#inspector-clear');
 
   select.addEventListener('change', () => ctx.navigate('inspector', { hookId: select.value }));
   $('#inspector-create').addEventListener('click', () =>
@@ -47,6 +49,27 @@ export function createInspectorView(ctx) {
       },
     }).catch((error) => ctx.showError(error, 'Could not open the form')),
   );
+
+  clearButton.addEventListener('click', async () => {
+    const hook = state.hooks.find((candidate) => candidate.id === state.hookId);
+    const confirmed = await confirmDialog({
+      title: 'Clear the captured deliveries?',
+      message: `Every capture of “${hook ? hookName(hook) : state.hookId}” is removed. Its deliveries and their attempt logs stay.`,
+      confirmLabel: 'Yes, clear',
+      danger: true,
+    });
+    if (!confirmed) return;
+    try {
+      await ctx.api.delete(`/v1/hooks/${encodeURIComponent(state.hookId)}/captures`);
+      state.captures = [];
+      state.selectedId = null;
+      replaceChildren(detail);
+      renderList();
+      ctx.notify('The captured deliveries were cleared.');
+    } catch (error) {
+      showProblem(errorBox, error, 'Could not clear the captures');
+    }
+  });
 
   async function loadHooks(params) {
     const page = await ctx.api.get('/v1/hooks', { limit: 100 });
@@ -93,6 +116,7 @@ export function createInspectorView(ctx) {
   }
 
   function renderList() {
+    clearButton.hidden = state.captures.length === 0;
     if (!state.hookId) {
       replaceChildren(list, h('p', { class: 'empty' }, 'No inspector webhooks yet: create one with “New inspector”.'));
       return;

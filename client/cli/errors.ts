@@ -70,7 +70,10 @@ export function networkReason(error: unknown): string {
 /** True for failures that happened before any HTTP answer came back. */
 export function isNetworkError(error: unknown): boolean {
   if (error instanceof DeskhooksError || error instanceof CliError) return false;
-  return error instanceof TypeError || networkCode(error) !== undefined;
+  if (error instanceof TypeError && error.message === 'fetch failed') return true;
+  const code = networkCode(error);
+  // Only connection-level codes: a bug's ERR_INVALID_ARG_TYPE must not read as "server unreachable".
+  return code !== undefined && (code in NETWORK_REASONS || code.startsWith('UND_ERR') || /^E[A-Z]+$/.test(code));
 }
 
 /** Turns whatever an API call threw into the CLI's one-line message. */

@@ -707,8 +707,9 @@ export interface paths {
          *     the signature), and a `: keepalive` comment every DESKHOOKS_STREAM_KEEPALIVE_MS (15 s). Acknowledge
          *     each delivery with POST /v1/hooks/{hookId}/stream/acks within the delivery timeout
          *     (DESKHOOKS_DELIVERY_TIMEOUT_MS), or the attempt fails as `timeout` and is retried per the hook's
-         *     policy. Several consumers may connect; each delivery goes to one. While no consumer is connected,
-         *     the hook's deliveries wait (pending, not attempted).
+         *     policy. Several consumers may connect (at most 10 per hook and 50 per tenant on one node, else 409);
+         *     each delivery goes to one. While no consumer is connected, the hook's deliveries wait (pending, not
+         *     attempted).
          */
         get: operations["streamHook"];
         put?: never;
@@ -2084,7 +2085,7 @@ export interface components {
             durationMs: number;
             /** @description The first 2 KiB of the answer. */
             responseBody: string | null;
-            /** @description Why there was no answer (timeout */
+            /** @description Why there was no answer: a timeout, a refused target or a connection error. */
             error: string | null;
         };
         /** @description Exactly one of `status` and `error`. */

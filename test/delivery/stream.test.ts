@@ -181,6 +181,24 @@ describe('bad input', () => {
     expect(response.body.errors).toEqual([expect.objectContaining({ pointer: '/destination' })]);
   });
 
+  it('when a hook already has 10 consumers on the node, then the 11th is refused with 409, and one more fits once one leaves', async () => {
+    const hook = await streamHook();
+    const consumers = await Promise.all(Array.from({ length: 10 }, () => connect(hook.id)));
+    for (const consumer of consumers) expect(consumer.status).toBe(200);
+    const refused = await server.request('GET', `/v1/hooks/${hook.id}/stream`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/10 consumers/);
+    consumers[0].close();
+    await consumers[0].ended;
+    const until = Date.now() + 5000;
+    let next = await connect(hook.id);
+    while (next.status !== 200 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      next = await connect(hook.id);
+    }
+    expect(next.status).toBe(200);
+  });
+
   it('when an ack carries both or neither of status and error, then 422 names status', async () => {
     const hook = await streamHook();
     for (const body of [{ attemptId: 'sat_x', status: 200, error: 'down' }, { attemptId: 'sat_x' }]) {

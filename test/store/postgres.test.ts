@@ -350,7 +350,7 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
     });
 
     test('when deliveries are claimed in a grown installation, then the due ones are found through the pending-due index', async () => {
-      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000, ['hook_excluded']]);
+      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000, ['hook_excluded'], ['hook_streamed']]);
 
       expect(seqScans(nodes)).toEqual([]);
       expect(indexes(nodes)).toContain('deliveries_due');
@@ -369,7 +369,7 @@ describeWithPostgres('PostgreSQL store', (serverUrl) => {
     });
 
     test('when claiming in a grown installation, then ordered hooks are visited through their own index, one oldest delivery each', async () => {
-      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000, ['hook_excluded']]);
+      const nodes = await plan(CLAIM_SQL, [1_000_000, 32, 'node-a', 1_060_000, ['hook_excluded'], ['hook_streamed']]);
 
       expect(seqScans(nodes)).toEqual([]);
       expect(indexes(nodes)).toEqual(expect.arrayContaining(['hooks_ordered', 'deliveries_pending_by_hook', 'deliveries_leased']));

@@ -73,10 +73,12 @@ describe('SQLite specifics', () => {
     }
   });
 
-  it("when the engine claims, then the store's own claim statement walks the due index, skipped hooks included", async () => {
+  it("when the engine claims, then the store's own claim statement walks the due index, skipped hooks and stream hooks included", async () => {
     const store = new SqliteStore(':memory:');
     try {
-      const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${CLAIMABLE_SQL}`).all({ now: 1, limit: 32, excluded: '["hook_a"]' }) as Array<{ detail: string }>;
+      const plan = store.db
+        .prepare(`EXPLAIN QUERY PLAN ${CLAIMABLE_SQL}`)
+        .all({ now: 1, limit: 32, excluded: '["hook_a"]', streams: '["hook_s"]' }) as Array<{ detail: string }>;
       const details = plan.map((p) => p.detail).join('\n');
       expect(details).toMatch(/SEARCH d USING INDEX deliveries_due/);
       expect(details).not.toMatch(/SCAN d\b/);

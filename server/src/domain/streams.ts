@@ -30,11 +30,15 @@ export async function streamableHook(deps: AppDeps, tenantId: string, hookId: st
   const hook = await getHook(deps, tenantId, hookId);
   if (hook.destination !== 'stream') {
     throw new ConflictError(`Hook ${hookId} is not a stream hook (its destination is ${hook.destination}).`, [
-      { pointer: '/destination', location: 'body', detail: 'must be {"type": "stream"} to be consumed as a stream' },
+      // The hook's field, not this request's: no location.
+      { pointer: '/destination', detail: 'must be {"type": "stream"} to be consumed as a stream' },
     ]);
   }
   if (hook.deletedAt !== null) throw new ConflictError(`Hook ${hookId} is deleted; restore it before you stream it.`);
-  return { hook, hub: hubOf(deps) };
+  const hub = hubOf(deps);
+  const refused = hub.refusal(tenantId, hookId);
+  if (refused) throw new ConflictError(`Too many stream consumers: ${refused}. Close one first.`);
+  return { hook, hub };
 }
 
 /** Settles a streamed attempt with the consumer's answer, on whichever node the ack arrives. */

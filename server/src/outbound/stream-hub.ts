@@ -15,6 +15,10 @@ import type { OutboundRequest, OutboundResult } from './http-client';
 /** How often a node looks for acks that reached another node, while it waits for any. */
 export const ACK_POLL_MS = 200;
 
+/** Consumers one node holds at most, per hook and per tenant: an open response costs memory and a socket. */
+export const MAX_CONSUMERS_PER_HOOK = 10;
+export const MAX_CONSUMERS_PER_TENANT = 50;
+
 export interface StreamConsumer {
   /** Writes one chunk of the event stream. */
   write(chunk: string): void;
@@ -60,13 +64,29 @@ export function createStreamHub(options: { store: Store; owner: string; now: () 
     pollTimer.unref();
   }
 
+  /**
+   * Takes the acks stored for these attempts (removing them) and hands each to its delivery. Every take
+   * in flight is tracked: a delivery whose wait ends meanwhile (timeout) waits for them before deciding,
+   * so an ack the store already gave away is never lost.
+   */
+  async function take(ids: string[]): Promise<void> {
+    const taking = store.takeStreamAcks(owner, ids).then((acks) => {
+      for (const ack of acks) finish(ack.id, ack);
+    });
+    takes.add(taking);
+    try {
+      await taking;
+    } finally {
+      takes.delete(taking);
+    }
+  }
+
   /** Acks written by other nodes for the attempts this node waits for. */
   async function poll(): Promise<void> {
     if (polling || waiting.size === 0) return;
     polling = true;
     try {
-      const acks = await store.takeStreamAcks(owner, [...waiting.keys()]);
-      for (const ack of acks) finish(ack.id, ack);
+      await take([...waiting.keys()]);
     } catch (error) {
       options.onError?.(error);
     } finally {
@@ -75,12 +95,14 @@ export function createStreamHub(options: { store: Store; owner: string; now: () 
     }
   }
 
+  /** Attempts opened here and not yet decided, and the acks taken for them. */
+  const undecided = new Set<string>();
   const acksTaken = new Map<string, StreamAck>();
+  const takes = new Set<Promise<void>>();
   function finish(id: string, ack: StreamAck): void {
-    const waiter = waiting.get(id);
-    if (!waiter) return;
+    if (!undecided.has(id)) return;
     acksTaken.set(id, ack);
-    waiter.settle({ kind: 'ack' });
+    waiting.get(id)?.settle({ kind: 'ack' });
   }
 
   function pick(tenantId: string, hookId: string): StreamConsumer | undefined {
@@ -93,6 +115,16 @@ export function createStreamHub(options: { store: Store; owner: string; now: () 
   }
 
   return {
+    /** Why one more consumer of this hook cannot connect here (a limit is reached), or null. */
+    refusal(tenantId: string, hookId: string): string | null {
+      if ((consumers.get(keyOf(tenantId, hookId))?.length ?? 0) >= MAX_CONSUMERS_PER_HOOK) {
+        return `this hook already has ${MAX_CONSUMERS_PER_HOOK} consumers on this node`;
+      }
+      let ofTenant = 0;
+      for (const [key, list] of consumers) if (key.startsWith(`${tenantId}\u0000`)) ofTenant += list.length;
+      return ofTenant >= MAX_CONSUMERS_PER_TENANT ? `this tenant already has ${MAX_CONSUMERS_PER_TENANT} stream consumers on this node` : null;
+    },
+
     /** Registers a consumer of the hook's stream; returns the function that removes it. */
     connect(tenantId: string, hookId: string, consumer: StreamConsumer): () => void {
       const key = keyOf(tenantId, hookId);
@@ -140,6 +172,7 @@ export function createStreamHub(options: { store: Store; owner: string; now: () 
         createdAt: now,
         expiresAt: now + timeoutMs,
       });
+      undecided.add(id);
       let timer: NodeJS.Timeout | undefined;
       let onAbort: (() => void) | undefined;
       const ended = await new Promise<{ kind: 'ack' | 'closed' | 'aborted' | 'timeout' }>((resolve) => {
@@ -161,8 +194,14 @@ export function createStreamHub(options: { store: Store; owner: string; now: () 
       if (onAbort) signal.removeEventListener('abort', onAbort);
       waiting.delete(id);
       // An ack that landed while the wait ended another way still wins: the consumer did answer.
-      const ack = acksTaken.get(id) ?? (await store.closeStreamAttempt(id));
-      acksTaken.delete(id);
+      let ack: StreamAck | undefined;
+      try {
+        await Promise.allSettled([...takes]);
+        ack = acksTaken.get(id) ?? (await store.closeStreamAttempt(id));
+      } finally {
+        undecided.delete(id);
+        acksTaken.delete(id);
+      }
       const durationMs = Math.round(performance.now() - startedAt);
       if (ack) {
         if (ack.error !== null) return { kind: 'error', outcome: 'network', error: `the stream consumer could not reach its receiver: ${ack.error}`, durationMs };
@@ -180,10 +219,7 @@ export function createStreamHub(options: { store: Store; owner: string; now: () 
     async ack(tenantId: string, hookId: string, attemptId: string, ack: StreamAck): Promise<boolean> {
       if (!(await store.ackStreamAttempt(tenantId, hookId, attemptId, ack))) return false;
       // Waiting here: settle now rather than at the next poll.
-      if (waiting.has(attemptId)) {
-        const taken = await store.takeStreamAcks(owner, [attemptId]);
-        for (const found of taken) finish(found.id, found);
-      }
+      if (waiting.has(attemptId)) await take([attemptId]).catch((error: unknown) => options.onError?.(error));
       return true;
     },
 

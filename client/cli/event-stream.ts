@@ -42,6 +42,9 @@ export async function readEventStream(options: StreamOptions): Promise<void> {
       pending = 0;
       options.onEvent(message);
     },
+    onComment() {
+      pending = 0;
+    },
   });
   const decoder = new TextDecoder();
   const reader = response.body.getReader();

@@ -17,8 +17,6 @@ export interface ListenOptions {
   events?: string;
   forwardTo?: string;
   printSecret: boolean;
-  /** Tests stop the command without a signal. */
-  stopSignal?: AbortSignal;
 }
 
 interface StreamedDelivery {
@@ -111,7 +109,6 @@ export async function listen(ctx: CommandContext, options: ListenOptions): Promi
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  options.stopSignal?.addEventListener('abort', () => stopping.abort(), { once: true });
 
   try {
     output.err(`Creating a temporary stream hook on ${ctx.serverUrl}…`);

@@ -16,7 +16,7 @@ let sample: Record<string, any>;
 const TEMPLATE = { body: '{"text": "Missed chat {{ data.chat.id }}", "type": "{{ type }}"}', contentType: 'json' };
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { DESKHOOKS_INSPECTOR_CAPTURES: '3' } });
+  server = await startTestServer({ env: { DESKHOOKS_INSPECTOR_CAPTURES: '3', DESKHOOKS_BATCH_WINDOW_MS: '300' } });
   receiver = await startReceiver({ status: 202, body: 'replayed ok' });
   sample = (await server.request('GET', '/v1/triggers/chat.missed/sample')).body.data;
 });
@@ -108,6 +108,21 @@ describe('inspector hooks', () => {
     const replay = await server.request('POST', `/v1/hooks/${hook.id}/captures/${capture.id}/replay`, { body: { url: 'http://127.0.0.1:9/closed' } });
     expect(replay.status).toBe(200);
     expect(replay.body).toMatchObject({ status: null, responseBody: null, error: expect.any(String) });
+  });
+
+  it('when an inspector hook batches, then one capture holds the whole window: one body with every event, signed once', async () => {
+    const hook = await inspectorHook({ format: 'batch' });
+    const ids = ['evt_batch_1', 'evt_batch_2', 'evt_batch_3'];
+    for (const id of ids) expect((await server.request('POST', '/v1/events', { body: { id, type: 'chat.missed', data: sample } })).status).toBe(202);
+    let captures: any[] = [];
+    for (const until = Date.now() + 10_000; captures.length === 0 && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      captures = (await server.request('GET', `/v1/hooks/${hook.id}/captures`)).body.data;
+    }
+    expect(captures).toHaveLength(1);
+    expect([...captures[0].eventIds].sort()).toEqual(ids);
+    expect(JSON.parse(captures[0].request.body).map((e: any) => e.id).sort()).toEqual(ids);
+    expect(new Webhook(hook.secret).verify(captures[0].request.body, captures[0].request.headers)).toHaveLength(3);
   });
 
   it('when more deliveries arrive than DESKHOOKS_INSPECTOR_CAPTURES, then only the newest are kept, newest first, and pages follow the cursor', async () => {

@@ -114,7 +114,7 @@ describe('stream hooks', () => {
     ]);
   });
 
-  it('when the consumer answers with an error or a 500, then the attempt fails like a URL hook\'s and is retried', async () => {
+  it('when the consumer answers with an error or a 500, then the attempt fails like a URL hook\'s, keeps 2 KiB of the answer, and is retried', async () => {
     const hook = await streamHook();
     const consumer = await connect(hook.id);
     await consumer.waitFor(1);
@@ -122,14 +122,27 @@ describe('stream hooks', () => {
     const first = JSON.parse((await consumer.waitFor(2))[1].data);
     expect((await ack(hook.id, { attemptId: first.attemptId, error: 'connect ECONNREFUSED 127.0.0.1:4000' })).status).toBe(204);
     const second = JSON.parse((await consumer.waitFor(3))[2].data);
-    expect((await ack(hook.id, { attemptId: second.attemptId, status: 500, body: 'boom' })).status).toBe(204);
+    expect((await ack(hook.id, { attemptId: second.attemptId, status: 500, body: 'boom'.repeat(1000) })).status).toBe(204);
     const failed = await eventually(() => delivery(first.deliveryId), (d) => d.attemptLog.length === 2);
     expect(failed.attemptLog.map((a: any) => [a.outcome, a.responseStatus])).toEqual([
       ['network', null],
       ['failed', 500],
     ]);
     expect(failed.attemptLog[0].error).toContain('ECONNREFUSED');
+    // The answer is kept as any answer is: its first 2 KiB.
+    expect(failed.attemptLog[1].responseBody).toBe('boom'.repeat(1000).slice(0, 2048));
     expect(failed.status).toBe('pending');
+  });
+
+  it('when the consumer answers 410, then the hook is removed as a URL hook would be', async () => {
+    const hook = await streamHook();
+    const consumer = await connect(hook.id);
+    await consumer.waitFor(1);
+    await publish();
+    const data = JSON.parse((await consumer.waitFor(2))[1].data);
+    expect((await ack(hook.id, { attemptId: data.attemptId, status: 410 })).status).toBe(204);
+    const removed = await eventually(() => server.request('GET', `/v1/hooks/${hook.id}`).then((r) => r.body), (h) => h.deleted === true);
+    expect(removed).toMatchObject({ deleted: true, deletedReason: 'gone' });
   });
 
   it('when a delivery is published while no consumer is connected, then it waits (not attempted) and arrives once one connects', async () => {

@@ -136,7 +136,7 @@ export function createPipeline(deps: PipelineDeps) {
   async function send(prepared: Prepared, unit: ClaimedDelivery[]): Promise<OutboundResult | 'aborted'> {
     if (prepared.kind === 'unbuildable') return { kind: 'error', outcome: 'network', error: prepared.error, durationMs: 0 };
     if (prepared.kind !== 'request') throw new Error('send needs a request');
-    // A URL hook pays one comparison here: the other destinations branch off before the HTTP client.
+    // A URL hook pays two comparisons here: the other destinations branch off before the HTTP client.
     const destination = unit[0].hook.destination;
     if (destination === 'inspector') return capture(unit, prepared.request);
     const signal = deps.signal();

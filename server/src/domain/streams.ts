@@ -9,8 +9,8 @@ import type { HookRecord } from '../store/store';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { getHook } from './hooks';
 
-/** How much of the consumer's receiver answer is kept in the attempt log. */
-export const ACK_BODY_CHARS = 4096;
+/** How much of the consumer's receiver answer is kept: what the attempt log shows of any answer (2 KiB). */
+export const ACK_BODY_CHARS = 2048;
 
 export interface AckInput {
   attemptId: string;

@@ -16,7 +16,7 @@ export type ForwardResult =
   | { status: number; body: string; durationMs: number }
   | { error: string; down: boolean; durationMs: number };
 
-/** The part of the local answer kept for the ack (the API keeps 4 KiB). */
+/** The start of the local answer sent with the ack: the API keeps its first 2 KiB (and takes up to 64 KiB). */
 export const KEPT_BODY_BYTES = 4096;
 /** The server's default delivery timeout: an answer later than that could not settle the attempt anyway. */
 const LOCAL_TIMEOUT_MS = 15_000;

@@ -2094,7 +2094,7 @@ export interface components {
             attemptId: string;
             /** @description What the consumer's receiver answered. */
             status?: number;
-            /** @description The receiver's answer body (the first 2 KiB are kept */
+            /** @description The receiver's answer body (the first 2 KiB are kept, as in any attempt log). */
             body?: string;
             /** @description Why the receiver could not be reached. */
             error?: string;

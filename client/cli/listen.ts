@@ -29,7 +29,10 @@ interface StreamedDelivery {
   eventTypes?: string[];
 }
 
-/** How many deliveries may be forwarded at once; more wait in the stream's order. */
+/**
+ * How many deliveries may be forwarded at once; more wait in the stream's order. The server bounds what
+ * it has in flight to one consumer (the hook's maxInFlight), so the waiting queue is bounded too.
+ */
 const MAX_IN_FLIGHT = 16;
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000, 10_000];
 

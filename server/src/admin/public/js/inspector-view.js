@@ -8,6 +8,7 @@ import { verifySignature, headerValue } from './webhook-signature.js';
 
 const POLL_MS = 2000;
 const PAGE_SIZE = 50;
+const MAX_HOOK_PAGES = 10;
 
 function hookName(hook) {
   return hook.description || hook.name || hook.id;
@@ -72,8 +73,16 @@ export function createInspectorView(ctx) {
   });
 
   async function loadHooks(params) {
-    const page = await ctx.api.get('/v1/hooks', { limit: 100 });
-    state.hooks = page.data.filter((hook) => hook.destination?.type === 'inspector');
+    // The API has no destination filter: read the tenant's hooks page by page (bounded) and keep the inspectors.
+    const hooks = [];
+    let cursor;
+    for (let page = 0; page < MAX_HOOK_PAGES; page++) {
+      const result = await ctx.api.get('/v1/hooks', { limit: 100, cursor });
+      hooks.push(...result.data.filter((hook) => hook.destination?.type === 'inspector'));
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    state.hooks = hooks;
     const wanted = state.hooks.some((hook) => hook.id === params.hookId) ? params.hookId : state.hooks.some((hook) => hook.id === state.hookId) ? state.hookId : state.hooks[0]?.id ?? '';
     replaceChildren(
       select,
@@ -98,6 +107,11 @@ export function createInspectorView(ctx) {
   async function poll() {
     const ticket = ++state.ticket;
     const hookId = state.hookId;
+    // A tab in the background asks for nothing; the next tick after it is shown again refreshes.
+    if (document.hidden) {
+      state.timer = setTimeout(poll, POLL_MS);
+      return;
+    }
     try {
       const page = await ctx.api.get(`/v1/hooks/${encodeURIComponent(hookId)}/captures`, { limit: PAGE_SIZE });
       if (ticket !== state.ticket || !state.visible) return;

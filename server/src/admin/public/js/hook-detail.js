@@ -63,7 +63,9 @@ export function renderHookDetail(ctx, container, hook, label) {
     h(
       'dl',
       { class: 'detail' },
-      row('Receiver URL', [h('code', { class: 'wrap', dataset: { detail: 'url' } }, hook.url), ' ', copyButton(`receiver URL of ${label}`, () => hook.url)]),
+      hook.url
+        ? row('Receiver URL', [h('code', { class: 'wrap', dataset: { detail: 'url' } }, hook.url), ' ', copyButton(`receiver URL of ${label}`, () => hook.url)])
+        : row('Destination', hook.destination?.type === 'inspector' ? h('a', { href: `#inspector?hookId=${encodeURIComponent(hook.id)}` }, 'Inspector: deliveries are kept in deskhooks') : 'Event stream: consumed by deskhooks listen'),
       row('Signing secret', secretArea),
       row('Webhook id', h('code', {}, hook.id)),
       row('Events', hook.events.map((type) => h('code', { class: 'tag' }, type))),

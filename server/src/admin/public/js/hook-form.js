@@ -80,12 +80,15 @@ function parseJsonField(text, pointer, errors) {
 }
 
 /**
- * Opens the form. `hook` set → edit (PATCH changed fields), unset → create.
+ * Opens the form. `hook` set → edit (PATCH changed fields), unset → create. `destination: 'inspector'`
+ * creates a hook whose deliveries the Inspector keeps instead of posting them (no receiver URL).
  * @param {{ api: any, catalog: any }} ctx
- * @param {{ hook?: any, onSaved: (hook: any, created: boolean) => void }} options
+ * @param {{ hook?: any, destination?: 'url' | 'inspector', onSaved: (hook: any, created: boolean) => void }} options
  */
-export async function openHookForm(ctx, { hook, onSaved }) {
+export async function openHookForm(ctx, { hook, destination: wantedDestination, onSaved }) {
   const editing = Boolean(hook);
+  const destination = hook?.destination?.type ?? wantedDestination ?? 'url';
+  const inspector = destination === 'inspector';
   const prefix = `hook-form-${++formCounter}`;
   const id = (name) => `${prefix}-${name}`;
   const [triggers, settings] = await Promise.all([ctx.catalog.triggers(), ctx.api.get('/v1/settings')]);
@@ -185,9 +188,14 @@ export async function openHookForm(ctx, { hook, onSaved }) {
   function collect() {
     const errors = [];
     const body = {};
-    const url = urlInput.value.trim();
-    if (!url) errors.push({ pointer: '/url', detail: 'is required' });
-    body.url = url;
+    if (destination === 'url') {
+      const url = urlInput.value.trim();
+      if (!url) errors.push({ pointer: '/url', detail: 'is required' });
+      body.url = url;
+    } else if (!editing) {
+      // Sending no url keeps an edited hook's destination; a new one names it.
+      body.destination = { type: destination };
+    }
     const events = allEvents.checked ? ['*'] : [...eventsFieldset.querySelectorAll('input[name="events"]:checked')].map((box) => box.value).filter((v) => v !== '*');
     if (events.length === 0) errors.push({ pointer: '/events', detail: 'pick at least one event' });
     body.events = events;
@@ -257,9 +265,9 @@ export async function openHookForm(ctx, { hook, onSaved }) {
     }
   }
 
-  const saveButton = h('button', { type: 'submit' }, editing ? 'Save changes' : 'Create webhook');
+  const saveButton = h('button', { type: 'submit' }, editing ? 'Save changes' : inspector ? 'Create inspector' : 'Create webhook');
   const { dialog, close } = openDialog({
-    title: editing ? `Edit webhook ${hook.description || hook.name || hook.id}` : 'Create webhook',
+    title: editing ? `Edit webhook ${hook.description || hook.name || hook.id}` : inspector ? 'New inspector' : 'Create webhook',
     wide: true,
     content: [
       errorBox,
@@ -268,7 +276,9 @@ export async function openHookForm(ctx, { hook, onSaved }) {
         { class: 'form-grid' },
         field(id('description'), 'Description', descriptionInput, 'What the webhook is for, shown in the lists.'),
         field(id('name'), 'Name (optional)', nameInput),
-        h('div', { class: 'span-2' }, field(id('url'), 'Receiver URL', urlInput, 'HTTPS. May use Liquid, such as {{ data.ticket.id }}, or a flat tag, {{ ticket_id }} or {ticket_id} (each event\'s tags are listed under Samples).')),
+        destination === 'url'
+          ? h('div', { class: 'span-2' }, field(id('url'), 'Receiver URL', urlInput, 'HTTPS. May use Liquid, such as {{ data.ticket.id }}, or a flat tag, {{ ticket_id }} or {ticket_id} (each event\'s tags are listed under Samples).'))
+          : h('p', { class: 'hint span-2' }, inspector ? 'No receiver URL: deskhooks keeps each delivery this webhook would send (headers, signature, body) in the Inspector.' : 'No receiver URL: deliveries go to the consumers of its event stream (deskhooks listen).'),
         h('div', { class: 'span-2' }, eventsFieldset),
         field(id('format'), 'Payload format', formatSelect),
         field(id('method'), 'HTTP method', methodSelect),

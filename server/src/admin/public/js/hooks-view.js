@@ -13,7 +13,15 @@ const SOURCE_LABELS = { admin: 'via the console', api: 'via the API', zapier: 'v
 export const DELIVERY_KINDS = { succeeded: 'ok', pending: 'info', failed: 'bad', cancelled: 'muted' };
 
 export function hookLabel(hook) {
-  return hook.description || hook.name || hook.url;
+  return hook.description || hook.name || hook.url || hook.id;
+}
+
+/** Where a hook sends: its URL, or the built-in inspector or event stream (which have none). */
+export function destinationCell(hook) {
+  const type = hook.destination?.type ?? 'url';
+  if (type === 'inspector') return h('a', { href: `#inspector?hookId=${encodeURIComponent(hook.id)}` }, 'Inspector (kept in deskhooks)');
+  if (type === 'stream') return h('span', {}, 'Event stream (deskhooks listen)');
+  return h('code', { class: 'truncate', title: hook.url }, hook.url);
 }
 
 export function statusBadge(hook) {
@@ -161,7 +169,7 @@ export function createHooksView(ctx) {
         'tr',
         { dataset: { hookId: hook.id } },
         h('td', { 'data-label': 'Description' }, h('strong', {}, hook.description || '(no description)'), hook.name ? h('div', { class: 'muted' }, hook.name) : null, h('div', { class: 'muted small-text' }, SOURCE_LABELS[hook.source] ?? hook.source)),
-        h('td', { 'data-label': 'Receiver URL' }, h('code', { class: 'truncate', title: hook.url }, hook.url)),
+        h('td', { 'data-label': 'Receiver URL' }, destinationCell(hook)),
         h('td', { 'data-label': 'Events' }, hook.events.map((type) => h('code', { class: 'tag' }, type))),
         h('td', { 'data-label': 'Status' }, statusBadge(hook), hook.disabledReason ? h('div', { class: 'muted small-text' }, hook.disabledReason) : null),
         h('td', { 'data-label': 'Last delivery' }, lastDeliveryCell(ctx, hook)),

@@ -9,6 +9,7 @@ import { createDeliveriesView } from './deliveries-view.js';
 import { createSamplesView } from './samples-view.js';
 import { createCustomEventsView } from './custom-events-view.js';
 import { createSecurityView } from './security-view.js';
+import { createInspectorView } from './inspector-view.js';
 
 const KEY_STORAGE = 'deskhooks.apiKey';
 const DEFAULT_TAB = 'hooks';
@@ -58,6 +59,7 @@ const views = {
   hooks: createHooksView(ctx),
   deleted: createDeletedView(ctx),
   deliveries: createDeliveriesView(ctx),
+  inspector: createInspectorView(ctx),
   samples: createSamplesView(ctx),
   'custom-events': createCustomEventsView(ctx),
   security: createSecurityView(ctx),
@@ -68,9 +70,14 @@ function currentRoute() {
   return { tab: views[tab] ? tab : DEFAULT_TAB, params: Object.fromEntries(new URLSearchParams(query)) };
 }
 
+let shownTab = null;
+
 function showRoute() {
   if (!session.key) return;
   const { tab, params } = currentRoute();
+  // A view that polls (the Inspector) stops when it is left.
+  if (shownTab && shownTab !== tab) views[shownTab].hide?.();
+  shownTab = tab;
   ctx.clearError();
   for (const section of document.querySelectorAll('.view')) section.hidden = section.dataset.view !== tab;
   for (const link of document.querySelectorAll('.tabs a')) {
@@ -108,6 +115,8 @@ function showSignedIn() {
 
 function signOut(reason) {
   session.key = null;
+  if (shownTab) views[shownTab].hide?.();
+  shownTab = null;
   ctx.catalog.reset();
   $('#console').hidden = true;
   $('#account').hidden = true;

@@ -1,7 +1,7 @@
 /**
  * The half of the Store that both dialects share, written once: tenants, keys, custom types, hooks and
- * their matching index, lists and paging, deliveries outside the engine's hot paths, agent lookups and
- * the secret sweep. Each dialect's store extends it with its connection, its runner and its hand-written
+ * their matching index, lists and paging, deliveries outside the engine's hot paths, agent lookups,
+ * inspector captures and stream acks, and the secret sweep. Each dialect's store extends it with its connection, its runner and its hand-written
  * hot paths (claim, complete, append, prune, release, nextDueAt) and the few SQL fragments that differ.
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';

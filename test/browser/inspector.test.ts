@@ -85,6 +85,8 @@ describeInBrowser('the Inspector view of the admin console', () => {
     expect(hooks[0]).toMatchObject({ destination: { type: 'inspector' }, description: DESCRIPTION, events: ['chat.missed'], format: 'template', template: { body: TEMPLATE, contentType: 'json' } });
     expect(hooks[0].url).toBeUndefined();
     await page.waitForURL((url) => url.hash === `#inspector?hookId=${hookId}`);
+    // The view fills its webhook list after the navigation: wait for the choice rather than race it.
+    await page.waitForFunction((id) => (globalThis as any).document.querySelector('#inspector-hook')?.value === id, hookId, { timeout: 15_000 });
     expect(await page.getByLabel('Inspector webhook').inputValue()).toBe(hookId);
     await hasText(page.locator('#inspector-captures'), 'Nothing captured yet');
   }, STEP_TIMEOUT);

